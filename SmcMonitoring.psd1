@@ -1,0 +1,27 @@
+@{
+    RootModule           = 'SmcMonitoring.dll'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5d0c7a3e-8f0b-4b8e-9a57-1f7c2e6b9d41'
+    Author               = 'SmcMonitoring contributors'
+    CompanyName          = 'SmcMonitoring contributors'
+    Copyright            = '(c) SmcMonitoring contributors.'
+    Description          = 'The Monitoring area of a Forcepoint (Stonesoft) Security Management Center in PowerShell: stored and live logs over the SMC websockets, as typed records on the pipeline.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    CmdletsToExport      = @(
+        'Connect-SmcSession'
+        'Disconnect-SmcSession'
+        'Get-SmcSession'
+        'Get-SmcLog'
+    )
+    FunctionsToExport    = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    TypesToProcess       = @('SmcMonitoring.Types.ps1xml')
+    FormatsToProcess     = @('SmcMonitoring.format.ps1xml')
+    PrivateData          = @{
+        PSData = @{
+            Tags = @('Forcepoint', 'Stonesoft', 'SMC', 'NGFW', 'Firewall', 'Monitoring', 'Logs', 'WebSocket')
+        }
+    }
+}

@@ -1,0 +1,172 @@
+using System;
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
+using SmcMonitoring.Session;
+
+namespace SmcMonitoring.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Logs in to an SMC and makes the session the default for this runspace.</para>
+/// <para type="description">Connect-SmcSession finds the API versions the SMC offers (the newest unless -ApiVersion names another), logs in with an API client key or an administrator's credential, and returns the session. Later SmcMonitoring cmdlets use it unless they get -Session. Without -Url it reads ~/.smcrc (or -ConfigurationFile) and then the SMC_ADDRESS, SMC_API_KEY, SMC_CLIENT_CERT, SMC_TIMEOUT, SMC_API_VERSION, SMC_DOMAIN and SMC_EXTRA_ARGS environment variables, as the Python client does. The API key and password are kept as SecureStrings and never shown.</para>
+/// </summary>
+/// <example>
+/// <code>$key = Read-Host -AsSecureString 'API key'
+/// Connect-SmcSession -Url https://smc.example:8082 -ApiKey $key</code>
+/// <para>Logs in with an API client key typed at a prompt.</para>
+/// </example>
+/// <example>
+/// <code>Connect-SmcSession -Url https://smc.example:8082 -Credential (Get-Credential) -Domain Branches</code>
+/// <para>Logs in as an administrator into the Branches domain.</para>
+/// </example>
+/// <example>
+/// <code>Connect-SmcSession</code>
+/// <para>Logs in with the settings of ~/.smcrc or the SMC_* environment variables.</para>
+/// </example>
+/// <example>
+/// <code>$s = Connect-SmcSession -Url https://10.0.0.5:8082 -ApiKey $key -CertificateAuthority ./smc-ca.pem -ApiVersion 6.10</code>
+/// <para>Trusts the SMC's private CA and uses API 6.10.</para>
+/// </example>
+[Cmdlet(VerbsCommunications.Connect, "SmcSession", DefaultParameterSetName = ConfigurationSet)]
+[OutputType(typeof(SmcSession))]
+public sealed class ConnectSmcSessionCommand : SmcCmdlet
+{
+    private const string ApiKeySet = "ApiKey";
+    private const string CredentialSet = "Credential";
+    private const string ConfigurationSet = "Configuration";
+
+    /// <summary>
+    /// <para type="description">The SMC API service URL, for example https://smc.example:8082.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ApiKeySet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = CredentialSet)]
+    public Uri? Url { get; set; }
+
+    /// <summary>
+    /// <para type="description">The key of an API client element. A SecureString is best; a plain string is converted at once.</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+    [SecureStringTransformation]
+    public SecureString? ApiKey { get; set; }
+
+    /// <summary>
+    /// <para type="description">An administrator's user name and password (logs in through lms_login).</para>
+    /// </summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>
+    /// <para type="description">A configuration file in the format of ~/.smcrc to read instead of ~/.smcrc.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = ConfigurationSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ConfigurationFile { get; set; }
+
+    /// <summary>
+    /// <para type="description">The administrative domain. Defaults to 'Shared Domain'.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Domain { get; set; }
+
+    /// <summary>
+    /// <para type="description">The API version to use, exactly as the SMC offers it (for example 6.10 or 7.1). Defaults to the newest the SMC offers.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? ApiVersion { get; set; }
+
+    /// <summary>
+    /// <para type="description">Do not validate the SMC's certificate (this session only; REST and websockets).</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter SkipCertificateCheck { get; set; }
+
+    /// <summary>
+    /// <para type="description">Trust SMC certificates issued by this CA: an X509Certificate2 or the path of a PEM, CRT or DER file.</para>
+    /// </summary>
+    [Parameter]
+    [CertificateTransformation]
+    public X509Certificate2? CertificateAuthority { get; set; }
+
+    /// <summary>
+    /// <para type="description">How long a REST call may take, in seconds. Defaults to 30.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSec { get; set; } = 30;
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        var settings = ParameterSetName == ConfigurationSet ? FromConfiguration() : FromParameters();
+        if (Domain != null) { settings.Domain = Domain; }
+        if (ApiVersion != null) { settings.ApiVersion = ApiVersion; }
+        if (SkipCertificateCheck) { settings.SkipCertificateCheck = true; }
+        if (CertificateAuthority != null) { settings.CertificateAuthority = CertificateAuthority; }
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) || settings.Source == "parameters") { settings.Timeout = TimeSpan.FromSeconds(TimeoutSec); }
+        WriteVerbose($"Connecting to {settings.Url} (domain '{settings.Domain}', settings from {settings.Source}).");
+        SmcSession session;
+        try
+        {
+            session = SmcSession.ConnectAsync(settings, Cancellation).GetAwaiter().GetResult();
+        }
+        catch (SmcException ex)
+        {
+            ThrowTerminatingError(ToErrorRecord(ex, settings.Url));
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        SessionRegistry.Add(CurrentRunspace, session);
+        WriteVerbose($"Connected: {session}.");
+        WriteObject(session);
+    }
+
+    private SmcConnectionSettings FromParameters()
+    {
+        if (!Url!.IsAbsoluteUri || (Url.Scheme != Uri.UriSchemeHttp && Url.Scheme != Uri.UriSchemeHttps))
+        {
+            ThrowParameterError("SmcUrlInvalid", $"-Url '{Url}' is not an http or https URL; expected for example https://smc.example:8082.", Url);
+        }
+        return new SmcConnectionSettings
+        {
+            Url = Url,
+            ApiKey = ApiKey,
+            Credential = Credential is null ? null : new NetworkCredential(Credential.UserName, Credential.Password),
+        };
+    }
+
+    private SmcConnectionSettings FromConfiguration()
+    {
+        string? path = null;
+        if (ConfigurationFile != null)
+        {
+            path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(ConfigurationFile);
+            if (!System.IO.File.Exists(path))
+            {
+                ThrowParameterError("SmcConfigurationNotFound", $"-ConfigurationFile '{ConfigurationFile}' does not exist.", ConfigurationFile);
+            }
+        }
+        SmcConnectionSettings? settings = null;
+        try
+        {
+            settings = SmcConfigurationReader.Read(path, Environment.GetEnvironmentVariable);
+        }
+        catch (SmcException ex)
+        {
+            ThrowTerminatingError(ToErrorRecord(ex, path));
+        }
+        if (settings is null)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"No SMC to connect to: pass -Url with -ApiKey or -Credential, or write smc_address and smc_apikey in the [smc] section of {path ?? SmcConfigurationReader.DefaultPath}, or set SMC_ADDRESS and SMC_API_KEY."),
+                "SmcConfigurationNotFound", ErrorCategory.ObjectNotFound, path));
+        }
+        return settings!;
+    }
+}

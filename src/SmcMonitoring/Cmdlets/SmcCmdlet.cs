@@ -1,0 +1,56 @@
+using System;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using System.Threading;
+using SmcMonitoring.Session;
+
+namespace SmcMonitoring.Cmdlets;
+
+/// <summary>
+/// What every SmcMonitoring cmdlet shares: a cancellation token created at BeginProcessing, cancelled by Ctrl+C
+/// (StopProcessing) and disposed with the cmdlet, and ErrorRecords built from <see cref="SmcException"/>s.
+/// </summary>
+public abstract class SmcCmdlet : PSCmdlet, IDisposable
+{
+    private CancellationTokenSource? _cancellation;
+
+    /// <summary>Cancelled when the user presses Ctrl+C.</summary>
+    protected CancellationToken Cancellation => (_cancellation ??= new CancellationTokenSource()).Token;
+
+    /// <summary>The key of this runspace's sessions.</summary>
+    protected static object CurrentRunspace => Runspace.DefaultRunspace ?? (object)typeof(SmcCmdlet);
+
+    /// <inheritdoc/>
+    protected override void BeginProcessing() => _cancellation ??= new CancellationTokenSource();
+
+    /// <inheritdoc/>
+    protected override void StopProcessing() => _cancellation?.Cancel();
+
+    /// <summary>Releases the cancellation token; derived cmdlets release their sockets first.</summary>
+    public virtual void Dispose()
+    {
+        _cancellation?.Dispose();
+        _cancellation = null;
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>An ErrorRecord for an SMC failure, with its stable id and the matching category.</summary>
+    protected static ErrorRecord ToErrorRecord(SmcException exception, object? target) =>
+        new(exception, exception.ErrorId, CategoryOf(exception.Kind), target);
+
+    /// <summary>Stops the cmdlet with a terminating error about a bad parameter value.</summary>
+    protected void ThrowParameterError(string errorId, string message, object? value) =>
+        ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, value));
+
+    private static ErrorCategory CategoryOf(SmcErrorKind kind) => kind switch
+    {
+        SmcErrorKind.Connection => ErrorCategory.ConnectionError,
+        SmcErrorKind.Authentication => ErrorCategory.AuthenticationError,
+        SmcErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
+        SmcErrorKind.Refused => ErrorCategory.InvalidOperation,
+        SmcErrorKind.Protocol => ErrorCategory.InvalidData,
+        SmcErrorKind.Timeout => ErrorCategory.OperationTimeout,
+        SmcErrorKind.NoSession => ErrorCategory.ResourceUnavailable,
+        _ => ErrorCategory.NotSpecified,
+    };
+}

@@ -1,0 +1,165 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Text;
+using System.Threading;
+using SmcMonitoring.Fields;
+using SmcMonitoring.Protocol;
+using SmcMonitoring.Queries;
+using SmcMonitoring.Records;
+using SmcMonitoring.Session;
+
+namespace SmcMonitoring.Cmdlets;
+
+/// <summary>The parameters and the read loop every monitoring query cmdlet shares.</summary>
+public abstract class SmcQueryCmdlet : SmcCmdlet
+{
+    private QueryExecution? _execution;
+
+    /// <summary>
+    /// <para type="description">The session to query. Defaults to the most recent session of Connect-SmcSession in this runspace; pass it explicitly in ForEach-Object -Parallel blocks (-Session $using:s).</para>
+    /// </summary>
+    [Parameter(ValueFromPipelineByPropertyName = false)]
+    [ValidateNotNull]
+    public SmcSession? Session { get; set; }
+
+    /// <summary>
+    /// <para type="description">The fields to return, by record property name, SMC field name, display name or numeric id (tab completion lists them). Records then have exactly these properties, in this order.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(FieldNameCompleter))]
+    public string[]? Field { get; set; }
+
+    /// <summary>
+    /// <para type="description">The time zone the SMC renders time values in, for example Europe/Helsinki, America/Chicago or CST. The SMC then appends the zone to each time.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? TimeZone { get; set; }
+
+    /// <summary>
+    /// <para type="description">Return the SMC's records as ordered dictionaries, keyed as the SMC keys them (see -FieldFormat), with every field the SMC sent.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Raw { get; set; }
+
+    /// <summary>
+    /// <para type="description">How -Raw records are keyed: Name (SMC field names such as Src, the default), Pretty (display labels such as "Src Addr") or Id (field ids such as 7).</para>
+    /// </summary>
+    [Parameter]
+    public FieldFormat FieldFormat { get; set; } = FieldFormat.Name;
+
+    /// <summary>
+    /// <para type="description">Stop after this many seconds in total. A live query then ends normally; a stored query reports that it is incomplete.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int TimeoutSec { get; set; }
+
+    /// <summary>
+    /// <para type="description">Stop when the SMC sends nothing for this many seconds.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int InactivityTimeoutSec { get; set; }
+
+    /// <summary>The session to use: -Session, else this runspace's default; a terminating error when there is none.</summary>
+    protected SmcSession ResolveSession()
+    {
+        var session = Session ?? SessionRegistry.GetDefault(CurrentRunspace);
+        if (session is null)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException("There is no SMC session. Run Connect-SmcSession first, or pass -Session."),
+                "SmcSessionNotFound", ErrorCategory.ResourceUnavailable, null));
+        }
+        if (!session!.IsConnected)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"The SMC session {session.Id} ({session.Url}) is disconnected. Run Connect-SmcSession again."),
+                "SmcSessionDisconnected", ErrorCategory.ResourceUnavailable, session));
+        }
+        return session;
+    }
+
+    /// <summary>The fields of -Field, resolved through the catalog; a terminating error names any unknown one.</summary>
+    protected IReadOnlyList<FieldDefinition> ResolveFields(IEnumerable<string> names)
+    {
+        var fields = new List<FieldDefinition>();
+        var seen = new HashSet<int>();
+        foreach (var name in names)
+        {
+            var field = FieldCatalog.Default.Find(name) ?? UnknownId(name);
+            if (field is null)
+            {
+                var closest = string.Join(", ", FieldCatalog.Default.ClosestNames(name));
+                ThrowParameterError("SmcFieldNotFound", $"Cannot find a field named '{name}' (-Field). Closest field names: {closest}. Field names, SMC names, display names and numeric ids are accepted.", name);
+            }
+            if (seen.Add(field!.Id)) { fields.Add(field); }
+        }
+        return fields;
+    }
+
+    /// <summary>The client-side limits from -TimeoutSec and -InactivityTimeoutSec.</summary>
+    protected QueryLimits LimitsFromParameters(TimeSpan defaultInactivity)
+    {
+        return new QueryLimits
+        {
+            QueryTimeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : Timeout.InfiniteTimeSpan,
+            InactivityTimeout = InactivityTimeoutSec > 0 ? TimeSpan.FromSeconds(InactivityTimeoutSec) : defaultInactivity,
+        };
+    }
+
+    /// <summary>
+    /// Runs one fetch and writes its records as each message arrives. Failures after records were written become
+    /// an error after those records; Ctrl+C and a stopped pipeline abort the fetch and close the socket.
+    /// </summary>
+    private protected void RunQuery(SmcSession session, string socketPath, byte[] request, QueryLimits limits, IRecordSink sink, Action writeRecords, bool timeoutIsError)
+    {
+        WriteVerbose($"SMC {session.Url} {socketPath}: {Encoding.UTF8.GetString(request)}");
+        try
+        {
+            _execution = QueryExecution.StartAsync(session, socketPath, request, limits, Cancellation).GetAwaiter().GetResult();
+            while (_execution.ReadAsync(sink, Cancellation).GetAwaiter().GetResult() is { } message)
+            {
+                if (message.Status != null) { WriteVerbose("SMC status: " + message.Status); }
+                writeRecords();
+            }
+            var stop = _execution.StopReason;
+            WriteVerbose($"Query stopped ({stop}) after {_execution.RecordCount} records in {_execution.Elapsed.TotalSeconds:0.0} s.");
+            if (timeoutIsError && stop is QueryStopReason.QueryTimeout or QueryStopReason.InactivityTimeout)
+            {
+                var which = stop == QueryStopReason.QueryTimeout ? $"-TimeoutSec ({limits.QueryTimeout.TotalSeconds:0} s) passed" : $"the SMC sent nothing for {limits.InactivityTimeout.TotalSeconds:0} s (-InactivityTimeoutSec)";
+                WriteError(ToErrorRecord(new SmcException("SmcQueryTimeout", SmcErrorKind.Timeout, $"The query stopped before the SMC finished: {which}. {_execution.RecordCount} records were returned."), session));
+            }
+        }
+        catch (SmcException ex)
+        {
+            WriteError(ToErrorRecord(ex, session));
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: the pipeline is stopping; Dispose below sends the abort.
+        }
+        finally
+        {
+            _execution?.Dispose();
+            _execution = null;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override void Dispose()
+    {
+        // Select-Object -First stops the pipeline by exception and then disposes the cmdlet: abort and close here too.
+        _execution?.Dispose();
+        _execution = null;
+        base.Dispose();
+    }
+
+    private static FieldDefinition? UnknownId(string name) =>
+        int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) && id > 0
+            ? new FieldDefinition(id, Array.Empty<string>(), "Field" + id, "Field " + id, "Field" + id, FieldKind.String, "a field this module has no name for")
+            : null;
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Collections.Generic;
+
+namespace SmcMonitoring.Records;
+
+/// <summary>
+/// A record returned by an SMC monitoring query. Its properties are the fields the query asked for, in order;
+/// in PowerShell they appear as ordinary properties (see <see cref="SmcRecordAdapter"/>).
+/// </summary>
+public abstract class SmcRecord
+{
+    private readonly RecordShape _shape;
+    private readonly object?[] _values;
+
+    private protected SmcRecord(RecordShape shape, object?[] values)
+    {
+        _shape = shape;
+        _values = values;
+    }
+
+    /// <summary>The property names of this record, in order.</summary>
+    public IReadOnlyList<string> PropertyNames
+    {
+        get
+        {
+            var names = new string[_shape.Columns.Count];
+            for (var i = 0; i < names.Length; i++) { names[i] = _shape.Columns[i].Property; }
+            return names;
+        }
+    }
+
+    /// <summary>The value of a property (parsed to its natural type where it parses), or null when the SMC sent none.</summary>
+    /// <param name="property">A property name, matched case-insensitively.</param>
+    public object? this[string property]
+    {
+        get
+        {
+            var index = _shape.IndexOfProperty(property);
+            return index < 0 ? throw new KeyNotFoundException($"The record has no property '{property}'. Its properties are: {string.Join(", ", PropertyNames)}.") : _values[index];
+        }
+    }
+
+    internal RecordShape Shape => _shape;
+
+    internal object? ValueAt(int index) => _values[index];
+
+    /// <summary>Reads a property as <typeparamref name="T"/> when it parsed to that type.</summary>
+    private protected T? Get<T>(string property) where T : struct
+    {
+        var index = _shape.IndexOfProperty(property);
+        return index >= 0 && _values[index] is T value ? value : null;
+    }
+
+    /// <summary>Reads a property as the object it holds.</summary>
+    private protected object? GetObject(string property)
+    {
+        var index = _shape.IndexOfProperty(property);
+        return index >= 0 ? _values[index] : null;
+    }
+
+    /// <inheritdoc/>
+    public override string ToString()
+    {
+        var parts = new List<string>(_values.Length);
+        for (var i = 0; i < _values.Length; i++)
+        {
+            if (_values[i] is { } value) { parts.Add(_shape.Columns[i].Property + "=" + Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture)); }
+        }
+        return "@{" + string.Join("; ", parts) + "}";
+    }
+}

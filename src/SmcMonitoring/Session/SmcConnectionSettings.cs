@@ -1,0 +1,44 @@
+using System;
+using System.Collections.Generic;
+using System.Net;
+using System.Security;
+using System.Security.Cryptography.X509Certificates;
+
+namespace SmcMonitoring.Session;
+
+/// <summary>Everything needed to log in to an SMC. Secrets stay in <see cref="SecureString"/>s.</summary>
+public sealed class SmcConnectionSettings
+{
+    /// <summary>The default administrative domain, as the SMC places clients when domains are not configured.</summary>
+    public const string SharedDomain = "Shared Domain";
+
+    /// <summary>The SMC API service base URL, for example <c>https://smc.example:8082</c>.</summary>
+    public Uri Url { get; set; } = new("http://127.0.0.1:8082");
+
+    /// <summary>The API client key (used when set; otherwise <see cref="Credential"/>).</summary>
+    public SecureString? ApiKey { get; set; }
+
+    /// <summary>An administrator's user name and password, sent to <c>lms_login</c>.</summary>
+    public NetworkCredential? Credential { get; set; }
+
+    /// <summary>The administrative domain; always sent.</summary>
+    public string Domain { get; set; } = SharedDomain;
+
+    /// <summary>The API version to use; null picks the newest the SMC offers.</summary>
+    public string? ApiVersion { get; set; }
+
+    /// <summary>Skip server certificate validation (REST and websockets, for this session only).</summary>
+    public bool SkipCertificateCheck { get; set; }
+
+    /// <summary>Trust server certificates that chain to this CA (in addition to the system's trusted roots).</summary>
+    public X509Certificate2? CertificateAuthority { get; set; }
+
+    /// <summary>Timeout of REST calls.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Extra top-level keys of the login body (from <c>SMC_EXTRA_ARGS</c> or the caller).</summary>
+    public IDictionary<string, object?> ExtraLoginArguments { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    /// <summary>Where these settings came from (for messages): parameters, a file path, or the environment.</summary>
+    public string Source { get; set; } = "parameters";
+}

@@ -1,0 +1,223 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace SmcMonitoring.Session;
+
+/// <summary>
+/// The REST side of a session (PROTOCOL.md section 2): login by API key or by user and password, entry points,
+/// current user, logout, and authenticated GETs that log in again once when the SMC answers 401.
+/// </summary>
+internal sealed class SmcRestClient : IDisposable
+{
+    private readonly SmcConnectionSettings _settings;
+    private readonly CookieContainer _cookies = new();
+    private readonly HttpClient _http;
+    private Dictionary<string, Uri> _entryPoints = new(StringComparer.Ordinal);
+    private ApiVersion _version;
+
+    public SmcRestClient(SmcConnectionSettings settings)
+    {
+        _settings = settings;
+        Certificates = new CertificatePolicy(settings.SkipCertificateCheck, settings.CertificateAuthority);
+        var handler = new HttpClientHandler { CookieContainer = _cookies, UseCookies = true, AllowAutoRedirect = false };
+        if (!Certificates.IsDefault)
+        {
+            handler.ServerCertificateCustomValidationCallback = (_, certificate, chain, errors) => Certificates.Validate(certificate, chain, errors);
+        }
+        _http = new HttpClient(handler) { Timeout = settings.Timeout };
+    }
+
+    public CertificatePolicy Certificates { get; }
+
+    public string? Token { get; private set; }
+
+    public string? SessionCookie => _cookies.GetCookies(_settings.Url)["JSESSIONID"]?.Value;
+
+    public Uri EntryPoint(string rel) => _entryPoints.TryGetValue(rel, out var href)
+        ? href
+        : throw new SmcException("SmcEntryPointNotFound", SmcErrorKind.Protocol, $"The SMC at {_settings.Url} has no entry point '{rel}' for API {_version}.");
+
+    public async Task LoginAsync(ApiVersion version, CancellationToken cancellationToken)
+    {
+        _version = version;
+        var usesKey = _settings.ApiKey != null;
+        var path = usesKey
+            ? $"{version.Text}/login"
+            : $"{version.Text}/lms_login?login={Form(_settings.Credential!.UserName)}&pwd={Form(_settings.Credential.Password)}&domain={Form(_settings.Domain)}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_settings.Url, path)) { Content = LoginBody(usesKey) };
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            var reason = await ErrorTextAsync(response).ConfigureAwait(false);
+            var what = usesKey ? "API key" : "user name or password";
+            throw response.StatusCode == HttpStatusCode.Unauthorized || response.StatusCode == HttpStatusCode.Forbidden
+                ? new SmcException("SmcAuthenticationFailed", SmcErrorKind.Authentication, $"The SMC at {_settings.Url} refused the {what} for domain '{_settings.Domain}' (HTTP {(int)response.StatusCode}): {reason}") { ServerMessage = reason }
+                : new SmcException("SmcLoginFailed", SmcErrorKind.Refused, $"Login to the SMC at {_settings.Url} failed (HTTP {(int)response.StatusCode}): {reason}") { ServerMessage = reason };
+        }
+        Token = response.Headers.TryGetValues("Authorization", out var tokens) ? tokens.FirstOrDefault() : null;
+        if (Token is null && SessionCookie is null)
+        {
+            throw new SmcException("SmcSessionMissing", SmcErrorKind.Protocol, $"The SMC at {_settings.Url} accepted the login but sent neither a JSESSIONID cookie nor an Authorization header.");
+        }
+        using var entryPoints = await GetJsonAsync(new Uri(_settings.Url, $"{version.Text}/api"), cancellationToken, authenticated: false).ConfigureAwait(false);
+        var map = new Dictionary<string, Uri>(StringComparer.Ordinal);
+        if (entryPoints.RootElement.TryGetProperty("entry_point", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in list.EnumerateArray())
+            {
+                if (item.TryGetProperty("rel", out var rel) && item.TryGetProperty("href", out var href) && rel.GetString() is { } name
+                    && !map.ContainsKey(name) && Uri.TryCreate(href.GetString(), UriKind.Absolute, out var uri))
+                {
+                    map[name] = uri;
+                }
+            }
+        }
+        _entryPoints = map;
+    }
+
+    /// <summary>The name of the logged-in API client or administrator; null when the SMC does not say.</summary>
+    public async Task<string?> GetCurrentUserAsync(CancellationToken cancellationToken)
+    {
+        if (!_entryPoints.TryGetValue("current_user", out var href)) { return _settings.Credential?.UserName; }
+        try
+        {
+            using var current = await GetJsonAsync(href, cancellationToken).ConfigureAwait(false);
+            if (!current.RootElement.TryGetProperty("value", out var value) || !Uri.TryCreate(value.GetString(), UriKind.Absolute, out var user))
+            {
+                return _settings.Credential?.UserName;
+            }
+            using var element = await GetJsonAsync(user, cancellationToken).ConfigureAwait(false);
+            return element.RootElement.TryGetProperty("name", out var name) ? name.GetString() : _settings.Credential?.UserName;
+        }
+        catch (SmcException)
+        {
+            // A role without "Manage Administrators" cannot read itself; the reference falls back the same way.
+            return _settings.Credential?.UserName;
+        }
+    }
+
+    public async Task LogoutAsync(CancellationToken cancellationToken)
+    {
+        if (!_entryPoints.TryGetValue("logout", out var href)) { return; }
+        using var request = new HttpRequestMessage(HttpMethod.Put, href);
+        using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.NoContent && response.StatusCode != HttpStatusCode.OK)
+        {
+            var reason = await ErrorTextAsync(response).ConfigureAwait(false);
+            throw new SmcException("SmcLogoutFailed", SmcErrorKind.Refused, $"The SMC at {_settings.Url} answered the logout with HTTP {(int)response.StatusCode}: {reason}") { ServerMessage = reason };
+        }
+    }
+
+    /// <summary>GETs a JSON document; on 401 logs in again once and repeats the call.</summary>
+    public async Task<JsonDocument> GetJsonAsync(Uri uri, CancellationToken cancellationToken, bool authenticated = true)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+            if (authenticated && Token != null) { request.Headers.TryAddWithoutValidation("Authorization", Token); }
+            using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.Unauthorized && authenticated && attempt == 0)
+            {
+                await LoginAsync(_version, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+            if ((int)response.StatusCode is < 200 or > 299)
+            {
+                var reason = await ErrorTextAsync(response).ConfigureAwait(false);
+                throw new SmcException(
+                    response.StatusCode == HttpStatusCode.NotFound ? "SmcResourceNotFound" : "SmcRequestFailed",
+                    response.StatusCode == HttpStatusCode.Unauthorized ? SmcErrorKind.Authentication : SmcErrorKind.Refused,
+                    $"GET {uri.AbsolutePath} on the SMC at {_settings.Url} failed (HTTP {(int)response.StatusCode}): {reason}") { ServerMessage = reason };
+            }
+            var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            try
+            {
+                return JsonDocument.Parse(body);
+            }
+            catch (JsonException ex)
+            {
+                throw new SmcException("SmcResponseInvalid", SmcErrorKind.Protocol, $"GET {uri.AbsolutePath} on the SMC at {_settings.Url} returned a body that is not JSON.", ex);
+            }
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            var detail = Certificates.LastFailure is { } certificate ? "the server certificate was refused: " + certificate : Innermost(ex).Message;
+            throw new SmcException("SmcUrlUnreachable", SmcErrorKind.Connection, $"Cannot reach the SMC at {_settings.Url}: {detail}", ex);
+        }
+        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SmcException("SmcRequestTimeout", SmcErrorKind.Timeout, $"The SMC at {_settings.Url} did not answer {request.Method} {request.RequestUri?.AbsolutePath} within {_settings.Timeout.TotalSeconds:0} seconds (-TimeoutSec).", ex);
+        }
+    }
+
+    private HttpContent LoginBody(bool withKey)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("domain", _settings.Domain);
+            if (withKey) { writer.WriteString("authenticationkey", SecretText.Reveal(_settings.ApiKey!)); }
+            foreach (var extra in _settings.ExtraLoginArguments)
+            {
+                writer.WritePropertyName(extra.Key);
+                if (extra.Value is JsonElement element) { element.WriteTo(writer); }
+                else { JsonSerializer.Serialize(writer, extra.Value); }
+            }
+            writer.WriteEndObject();
+        }
+        var content = new ByteArrayContent(buffer.ToArray());
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return content;
+    }
+
+    private static string Form(string value) => Uri.EscapeDataString(value).Replace("%20", "+");
+
+    private static Exception Innermost(Exception ex)
+    {
+        while (ex.InnerException != null) { ex = ex.InnerException; }
+        return ex;
+    }
+
+    /// <summary>The SMC's error text: <c>message</c> and <c>details</c> of a JSON body, else the body itself.</summary>
+    internal static async Task<string> ErrorTextAsync(HttpResponseMessage response)
+    {
+        var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            var parts = new List<string>();
+            if (document.RootElement.TryGetProperty("message", out var message) && message.ValueKind == JsonValueKind.String) { parts.Add(message.GetString()!); }
+            if (document.RootElement.TryGetProperty("details", out var details))
+            {
+                if (details.ValueKind == JsonValueKind.String) { parts.Add(details.GetString()!); }
+                else if (details.ValueKind == JsonValueKind.Array) { parts.AddRange(details.EnumerateArray().Where(d => d.ValueKind == JsonValueKind.String).Select(d => d.GetString()!)); }
+            }
+            if (parts.Count > 0) { return string.Join("; ", parts); }
+        }
+        catch (JsonException)
+        {
+        }
+        text = text.Trim();
+        return text.Length == 0 ? response.ReasonPhrase ?? "no reason given" : (text.Length > 300 ? text.Substring(0, 300) + "..." : text);
+    }
+}
