@@ -63,7 +63,7 @@ function Invoke-Build {
     $null = New-Item -ItemType Directory -Path $StagingDir
     foreach ($file in $ModuleArtifacts) { Copy-Item (Join-Path $publish $file) $StagingDir }
     foreach ($file in 'SmcMonitoring.format.ps1xml', 'SmcMonitoring.Types.ps1xml') { Copy-Item (Join-Path $Root $file) $StagingDir }
-    $help = Join-Path $Root 'en-US'
+    $help = Join-Path $Root 'src/SmcMonitoring/en-US'
     if (Test-Path $help) { Copy-Item -Recurse $help $StagingDir }
 
     # The manifest in the repo is the source of truth; the build stamps the version of Directory.Build.props.
@@ -125,6 +125,7 @@ Import-Module '$pester'
 "@
     $env:SMCMON_MODULE = Join-Path $StagingDir 'SmcMonitoring.psd1'
     $env:SMCMON_SIMULATOR = $SimulatorDll
+    $env:SMCMON_XMLDOC = Join-Path $OutDir 'publish/SmcMonitoring.xml'
     & dotnet pwsh -NoProfile -NonInteractive -Command $script
     $pesterCounts = if (Test-Path $pesterResult) { Get-Content -Raw $pesterResult | ConvertFrom-Json } else { [pscustomobject]@{ Passed = 0; Failed = 1 } }
 

@@ -1,0 +1,191 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Net;
+using System.Threading;
+using SmcMonitoring.Records;
+using SmcMonitoring.Session;
+using SmcMonitoring.Tests.Unit;
+using Xunit;
+
+namespace SmcMonitoring.Tests.Integration;
+
+[Collection(SimulatorCollection.Name)]
+public sealed class GetSmcLogTests : IDisposable
+{
+    private readonly SimulatorFixture _fixture;
+    private readonly SmcSession _session;
+
+    public GetSmcLogTests(SimulatorFixture fixture)
+    {
+        _fixture = fixture;
+        _session = (SmcSession)_fixture.Host.RunClean("Connect-SmcSession -Url $url -ApiKey $key", new Dictionary<string, object?>
+        {
+            ["url"] = fixture.Simulator.BaseUrl.ToString(),
+            ["key"] = fixture.Simulator.ApiKey,
+        })[0].BaseObject;
+        _fixture.Simulator.ClearRequests();
+    }
+
+    public void Dispose() => _fixture.Host.RunClean("Disconnect-SmcSession -Session $s", new Dictionary<string, object?> { ["s"] = _session });
+
+    private List<SmcLogRecord> Logs(string parameters) =>
+        _fixture.Host.RunClean("Get-SmcLog -Session $s " + parameters, new Dictionary<string, object?> { ["s"] = _session })
+            .Select(o => (SmcLogRecord)o.BaseObject).ToList();
+
+    private void AssertSentGolden(string golden) => LogQueryJsonTests.AssertGolden(golden, _fixture.QueryMessages().Last());
+
+    [Fact]
+    public void Default_query_returns_the_200_newest_typed_records()
+    {
+        var logs = Logs(string.Empty);
+        AssertSentGolden("log-default.json");
+        Assert.Equal(200, logs.Count);
+        var times = logs.Select(l => l.Timestamp!.Value).ToList();
+        Assert.Equal(times.OrderByDescending(t => t), times);
+        Assert.Equal(SimulatorFixture.LogEnd.UtcDateTime, DateTime.SpecifyKind(times[0], DateTimeKind.Utc));
+        Assert.All(logs, l => Assert.IsType<IPAddress>(l["Src"]));
+        Assert.All(logs, l => Assert.IsType<SmcAction>(l["Action"]));
+        Assert.Contains(logs, l => l["DstPort"] is int);
+        Assert.Equal(new[] { "Timestamp", "Severity", "Action", "Sender", "Src", "SrcPort", "Dst", "DstPort", "Protocol", "Event", "Message" }, logs[0].PropertyNames);
+    }
+
+    [Fact]
+    public void MaxRecords_sets_the_quantity()
+    {
+        Assert.Equal(50, Logs("-MaxRecords 50").Count);
+        AssertSentGolden("log-maxrecords-50.json");
+    }
+
+    [Fact]
+    public void Oldest_returns_the_oldest_first()
+    {
+        var logs = Logs("-Oldest");
+        AssertSentGolden("log-oldest.json");
+        var times = logs.Select(l => l.Timestamp!.Value).ToList();
+        Assert.Equal(times.OrderBy(t => t), times);
+        Assert.Equal(SimulatorFixture.LogEnd.UtcDateTime.AddSeconds(-4999), DateTime.SpecifyKind(times[0], DateTimeKind.Utc));
+    }
+
+    [Fact]
+    public void Since_and_until_are_sent_as_epoch_milliseconds()
+    {
+        Logs("-Since ([datetime]::new(2025,11,1,11,0,0,'Utc')) -Until ([datetime]::new(2025,11,1,12,0,0,'Utc'))");
+        AssertSentGolden("log-since-until.json");
+    }
+
+    [Fact]
+    public void Since_and_until_bound_the_records_inclusively()
+    {
+        var logs = Logs("-Since ([datetime]::new(2025,11,1,11,0,0,'Utc')) -Until ([datetime]::new(2025,11,1,12,0,0,'Utc')) -Oldest -MaxRecords 10000");
+        Assert.Equal(3601, logs.Count);
+        Assert.Equal(new DateTime(2025, 11, 1, 11, 0, 0), logs[0].Timestamp);
+        Assert.Equal(new DateTime(2025, 11, 1, 12, 0, 0), logs[^1].Timestamp);
+    }
+
+    [Fact]
+    public void Since_later_than_until_is_a_parameter_error()
+    {
+        var (_, errors) = _fixture.Host.Run("Get-SmcLog -Session $s -Since '2025-11-02' -Until '2025-11-01'", new Dictionary<string, object?> { ["s"] = _session });
+        Assert.StartsWith("SmcTimeRangeInvalid", Assert.Single(errors).FullyQualifiedErrorId);
+    }
+
+    [Fact]
+    public void Field_selects_exactly_those_properties_in_order()
+    {
+        var logs = Logs("-Field Timestamp, Src, 'Dst Addr'");
+        AssertSentGolden("log-field.json");
+        Assert.Equal(new[] { "Timestamp", "Src", "Dst" }, logs[0].PropertyNames);
+        var names = _fixture.Host.RunClean("(Get-SmcLog -Session $s -MaxRecords 1 -Field Timestamp,Src,Dst | Select-Object -First 1).psobject.Properties.Name", new Dictionary<string, object?> { ["s"] = _session });
+        Assert.Equal(new[] { "Timestamp", "Src", "Dst" }, names.Select(n => n.ToString()));
+    }
+
+    [Fact]
+    public void Unknown_field_names_the_closest_ones()
+    {
+        var (_, errors) = _fixture.Host.Run("Get-SmcLog -Session $s -Field Timestamp, Srcc", new Dictionary<string, object?> { ["s"] = _session });
+        var error = Assert.Single(errors);
+        Assert.StartsWith("SmcFieldNotFound", error.FullyQualifiedErrorId);
+        Assert.Contains("'Srcc'", error.Exception.Message);
+        Assert.Contains("Src", error.Exception.Message);
+    }
+
+    [Fact]
+    public void TimeZone_asks_the_smc_to_render_times_in_that_zone()
+    {
+        var logs = Logs("-TimeZone Europe/Paris -MaxRecords 200");
+        AssertSentGolden("log-timezone.json");
+        // Paris is UTC+1 in November: the newest record's wall time moves one hour.
+        Assert.Equal(new DateTime(2025, 11, 1, 13, 0, 0), logs[0].Timestamp);
+    }
+
+    [Fact]
+    public void Server_restricts_the_search_to_log_servers()
+    {
+        Logs("-Server 'http://127.0.0.1/7.1/elements/log_server/1441'");
+        AssertSentGolden("log-server.json");
+    }
+
+    [Fact]
+    public void Live_streams_until_the_timeout_and_ends_without_error()
+    {
+        var logs = Logs("-Live -TimeoutSec 2");
+        AssertSentGolden("log-live.json");
+        Assert.NotEmpty(logs);
+        Assert.All(logs, l => Assert.True(l.Timestamp > SimulatorFixture.LogEnd.UtcDateTime));
+    }
+
+    [Fact]
+    public void Select_first_stops_a_live_query_and_sends_the_abort()
+    {
+        var started = DateTime.UtcNow;
+        var logs = _fixture.Host.RunClean("Get-SmcLog -Session $s -Live | Select-Object -First 3", new Dictionary<string, object?> { ["s"] = _session });
+        Assert.Equal(3, logs.Count);
+        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20));
+        AssertAbortReceivedAndSocketsClosed();
+    }
+
+    [Fact]
+    public void Stopping_the_pipeline_aborts_the_query_and_closes_the_socket()
+    {
+        using var shell = PowerShell.Create();
+        shell.Runspace = _fixture.Host.Runspace;
+        shell.AddCommand("Get-SmcLog").AddParameter("Session", _session).AddParameter("Live");
+        var output = new PSDataCollection<PSObject>();
+        var running = shell.BeginInvoke<PSObject, PSObject>(null, output);
+        SpinWait.SpinUntil(() => output.Count > 0, TimeSpan.FromSeconds(20));
+        shell.Stop();
+        Assert.ThrowsAny<PipelineStoppedException>(() => shell.EndInvoke(running));
+        Assert.NotEmpty(output);
+        AssertAbortReceivedAndSocketsClosed();
+    }
+
+    [Fact]
+    public void Raw_returns_ordered_dictionaries_keyed_by_smc_names()
+    {
+        var output = _fixture.Host.RunClean("Get-SmcLog -Session $s -MaxRecords 5 -Raw", new Dictionary<string, object?> { ["s"] = _session });
+        Assert.Equal(5, output.Count);
+        var record = Assert.IsType<OrderedDictionary>(output[0].BaseObject);
+        Assert.True(record.Contains("Timestamp"));
+        Assert.True(record.Contains("Src"));
+        var sent = Newtonsoft.Json.Linq.JObject.Parse(_fixture.QueryMessages().Last());
+        Assert.Equal("name", (string?)sent["format"]!["field_format"]);
+        Assert.Null(sent["format"]!["field_ids"]);
+    }
+
+    [Fact]
+    public void Records_work_with_where_object_and_sort_object()
+    {
+        var output = _fixture.Host.RunClean("Get-SmcLog -Session $s -MaxRecords 500 | Where-Object DstPort -lt 1024 | Sort-Object Timestamp | Select-Object -First 1 -ExpandProperty DstPort", new Dictionary<string, object?> { ["s"] = _session });
+        Assert.True((int)Assert.Single(output).BaseObject < 1024);
+    }
+
+    private void AssertAbortReceivedAndSocketsClosed()
+    {
+        Assert.True(SpinWait.SpinUntil(() => _session.OpenSocketCount == 0, TimeSpan.FromSeconds(5)), "the query's socket is still open");
+        Assert.True(SpinWait.SpinUntil(() => _fixture.Simulator.Requests.Any(r => r.Kind == "ws" && r.Body != null && r.Body.Contains("\"abort\"")), TimeSpan.FromSeconds(5)), "no abort reached the simulator");
+    }
+}

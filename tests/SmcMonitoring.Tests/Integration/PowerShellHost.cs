@@ -1,0 +1,64 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+
+namespace SmcMonitoring.Tests.Integration;
+
+/// <summary>A runspace with the module imported from its manifest, as a user would import it.</summary>
+public sealed class PowerShellHost : IDisposable
+{
+    public PowerShellHost()
+    {
+        var state = InitialSessionState.CreateDefault2();
+        state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
+        state.ImportPSModule(ManifestPath);
+        Runspace = RunspaceFactory.CreateRunspace(state);
+        Runspace.Open();
+    }
+
+    public static string ManifestPath => Path.Combine(AppContext.BaseDirectory, "SmcMonitoring.psd1");
+
+    public Runspace Runspace { get; }
+
+    /// <summary>Runs a script with variables set; returns its output and the errors it wrote.</summary>
+    public (Collection<PSObject> Output, IReadOnlyList<ErrorRecord> Errors) Run(string script, IDictionary<string, object?>? variables = null)
+    {
+        using var shell = PowerShell.Create();
+        shell.Runspace = Runspace;
+        foreach (var variable in variables ?? new Dictionary<string, object?>())
+        {
+            Runspace.SessionStateProxy.SetVariable(variable.Key, variable.Value);
+        }
+        shell.AddScript(script);
+        Collection<PSObject> output;
+        try
+        {
+            output = shell.Invoke();
+        }
+        catch (RuntimeException ex)
+        {
+            return (new Collection<PSObject>(), new[] { ex.ErrorRecord });
+        }
+        return (output, shell.Streams.Error.ToList());
+    }
+
+    /// <summary>Runs a script that must not write errors.</summary>
+    public Collection<PSObject> RunClean(string script, IDictionary<string, object?>? variables = null)
+    {
+        var (output, errors) = Run(script, variables);
+        if (errors.Count > 0)
+        {
+            throw new InvalidOperationException("The script wrote errors: " + string.Join(" | ", errors.Select(e => e.FullyQualifiedErrorId + ": " + e.Exception.Message)));
+        }
+        return output;
+    }
+
+    public void Dispose()
+    {
+        Runspace.Dispose();
+    }
+}

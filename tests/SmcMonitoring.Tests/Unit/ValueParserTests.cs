@@ -1,0 +1,70 @@
+using System;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using SmcMonitoring.Fields;
+using SmcMonitoring.Records;
+using Xunit;
+
+namespace SmcMonitoring.Tests.Unit;
+
+public class ValueParserTests
+{
+    private static object? Read(string json, FieldKind kind)
+    {
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        return ValueParser.Read(ref reader, kind);
+    }
+
+    [Fact]
+    public void Smc_time_text_becomes_a_datetime_with_or_without_zone_and_millis()
+    {
+        Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12), Read("\"2024-05-02 10:11:12\"", FieldKind.Time));
+        Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12, 345), Read("\"2024-05-02 10:11:12.345\"", FieldKind.Time));
+        Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12), Read("\"2024-05-02 10:11:12 +02:00\"", FieldKind.Time));
+        Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12, 5), Read("\"2024-05-02 10:11:12.005 CEST\"", FieldKind.Time));
+    }
+
+    [Fact]
+    public void Raw_epoch_milliseconds_become_utc_datetimes()
+    {
+        var value = Assert.IsType<DateTime>(Read("1714644672000", FieldKind.Time));
+        Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12, DateTimeKind.Utc), value);
+    }
+
+    [Fact]
+    public void Addresses_ports_numbers_actions_and_severities_get_their_types()
+    {
+        Assert.Equal(IPAddress.Parse("10.1.2.3"), Read("\"10.1.2.3\"", FieldKind.Ip));
+        Assert.Equal(IPAddress.Parse("2001:db8::1"), Read("\"2001:db8::1\"", FieldKind.Ip));
+        Assert.Equal(443, Read("\"443\"", FieldKind.Port));
+        Assert.Equal(443, Read("443", FieldKind.Port));
+        Assert.Equal(123456789012L, Read("\"123456789012\"", FieldKind.Number));
+        Assert.Equal(SmcAction.Allow, Read("\"Allow\"", FieldKind.Action));
+        Assert.Equal(SmcAction.DiscardPassive, Read("\"Discard Passive\"", FieldKind.Action));
+        Assert.Equal(SmcAction.Block, Read("13", FieldKind.Action));
+        Assert.Equal(SmcSeverity.Critical, Read("\"Critical\"", FieldKind.Severity));
+        Assert.Equal(SmcSeverity.High, Read("5", FieldKind.Severity));
+    }
+
+    [Theory]
+    [InlineData("\"fw-east (10.0.0.1)\"", FieldKind.Ip, "fw-east (10.0.0.1)")]
+    [InlineData("\"10\"", FieldKind.Ip, "10")]
+    [InlineData("\"any\"", FieldKind.Port, "any")]
+    [InlineData("\"99999\"", FieldKind.Port, "99999")]
+    [InlineData("\"Shrug\"", FieldKind.Action, "Shrug")]
+    [InlineData("\"yesterday\"", FieldKind.Time, "yesterday")]
+    [InlineData("\"2024-13-45 99:99:99\"", FieldKind.Time, "2024-13-45 99:99:99")]
+    public void A_value_that_does_not_parse_keeps_its_text(string json, FieldKind kind, string expected)
+    {
+        Assert.Equal(expected, Read(json, kind));
+    }
+
+    [Fact]
+    public void Escaped_strings_are_unescaped_before_parsing()
+    {
+        Assert.Equal("a\"b", Read("\"a\\\"b\"", FieldKind.String));
+        Assert.Equal(80, Read("\"\\u0038\\u0030\"", FieldKind.Port));
+    }
+}
