@@ -1,0 +1,171 @@
+using System;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace SmcMonitoring.Simulator.CommandLine;
+
+/// <summary>What the command line asked for: options to run with, the usage text, or an error naming the bad option.</summary>
+internal sealed record CommandLineRequest(SimulatorOptions? Options, bool ShowHelp, string? Error);
+
+/// <summary>Parses the simulator's command line (<c>--name value</c> or <c>--name=value</c>).</summary>
+internal static class SimulatorCommandLine
+{
+    public const string Usage = """
+        Usage: SmcMonitoring.Simulator [options]
+
+        A fake Forcepoint SMC speaking the REST and websocket monitoring protocol, serving deterministic logs.
+        The first line printed is: SMC simulator listening on <base-url> api-key <key>
+        Stops on Ctrl+C or SIGTERM.
+
+        Options:
+          --host ADDRESS            IP address to listen on, or localhost (default 127.0.0.1)
+          --port N                  TCP port, 0 = any free port (default 0)
+          --api-key KEY             API client key accepted by login (default sim-api-key)
+          --user NAME               administrator accepted by lms_login (default admin)
+          --password PWD            administrator password (default admin-password)
+          --log-records N           stored log records, computed on demand (default 10000)
+          --seed S                  seed of the generated data (default 1)
+          --log-end ISO8601         timestamp of the newest stored record (default: start time, whole second)
+          --log-interval-ms MS      milliseconds between stored records (default 1000)
+          --live-rate R             records per second of live queries (default 20)
+          --api-versions LIST       comma-separated API versions to advertise (default 6.10,7.0,7.1)
+          --product-version TEXT    SMC product version returned by smc_version (default "7.1.2 [10824]")
+          --token-mode              sessions by Authorization token and access_token subprotocol, not JSESSIONID
+          --request-log FILE        append every request and websocket message as a JSON line, secrets masked
+          --certificate FILE        PKCS#12 file: serve HTTPS and WSS (TLS 1.2 and 1.3)
+          --certificate-password P  password of the PKCS#12 file
+          --help                    show this text
+
+        """;
+
+    public static CommandLineRequest Parse(string[] args)
+    {
+        var options = new SimulatorOptions();
+        string? certificateFile = null;
+        string? certificatePassword = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var name = args[i];
+            string? inlineValue = null;
+            var equals = name.IndexOf('=', StringComparison.Ordinal);
+            if (name.StartsWith("--", StringComparison.Ordinal) && equals > 0)
+            {
+                inlineValue = name[(equals + 1)..];
+                name = name[..equals];
+            }
+
+            if (name is "--help" or "-h" or "-?")
+            {
+                return new CommandLineRequest(null, true, null);
+            }
+
+            if (name == "--token-mode")
+            {
+                options.TokenMode = true;
+                continue;
+            }
+
+            if (!IsKnown(name))
+            {
+                return Fail($"Unknown option '{name}'.");
+            }
+
+            var value = inlineValue ?? (i + 1 < args.Length ? args[++i] : null);
+            if (value is null)
+            {
+                return Fail($"Option {name} needs a value.");
+            }
+
+            var error = Apply(options, name, value, ref certificateFile, ref certificatePassword);
+            if (error is not null)
+            {
+                return Fail(error);
+            }
+        }
+
+        if (certificateFile is not null)
+        {
+            try
+            {
+                options.Certificate = X509CertificateLoader.LoadPkcs12FromFile(certificateFile, certificatePassword);
+            }
+            catch (Exception e) when (e is CryptographicException or System.IO.IOException or UnauthorizedAccessException)
+            {
+                return Fail($"Cannot load --certificate '{certificateFile}': {e.Message}");
+            }
+        }
+
+        return new CommandLineRequest(options, false, null);
+    }
+
+    private static bool IsKnown(string name) => name is "--host" or "--port" or "--api-key" or "--user" or "--password"
+        or "--log-records" or "--seed" or "--log-end" or "--log-interval-ms" or "--live-rate" or "--api-versions"
+        or "--product-version" or "--request-log" or "--certificate" or "--certificate-password";
+
+    private static string? Apply(SimulatorOptions options, string name, string value, ref string? certificateFile, ref string? certificatePassword)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        switch (name)
+        {
+            case "--host":
+                options.Host = value;
+                return null;
+            case "--port":
+                return int.TryParse(value, NumberStyles.None, invariant, out var port) && port <= 65535
+                    ? Set(() => options.Port = port)
+                    : Invalid(name, value, "an integer from 0 to 65535");
+            case "--api-key":
+                return value.Length > 0 ? Set(() => options.ApiKey = value) : "Option --api-key needs a non-empty key.";
+            case "--user":
+                return value.Length > 0 ? Set(() => options.UserName = value) : Invalid(name, value, "a non-empty name");
+            case "--password":
+                options.Password = value;
+                return null;
+            case "--log-records":
+                return long.TryParse(value, NumberStyles.None, invariant, out var records)
+                    ? Set(() => options.LogRecords = records)
+                    : Invalid(name, value, "a whole number of 0 or more");
+            case "--seed":
+                return int.TryParse(value, NumberStyles.AllowLeadingSign, invariant, out var seed)
+                    ? Set(() => options.Seed = seed)
+                    : Invalid(name, value, "a 32-bit integer");
+            case "--log-end":
+                return DateTimeOffset.TryParse(value, invariant, DateTimeStyles.AssumeUniversal, out var end)
+                    ? Set(() => options.LogEnd = end)
+                    : Invalid(name, value, "an ISO 8601 time such as 2024-05-02T10:00:00Z");
+            case "--log-interval-ms":
+                return long.TryParse(value, NumberStyles.None, invariant, out var interval) && interval >= 1
+                    ? Set(() => options.LogInterval = TimeSpan.FromMilliseconds(interval))
+                    : Invalid(name, value, "a whole number of milliseconds, at least 1");
+            case "--live-rate":
+                return double.TryParse(value, NumberStyles.Float, invariant, out var rate) && double.IsFinite(rate) && rate >= 0
+                    ? Set(() => options.LiveRecordsPerSecond = rate)
+                    : Invalid(name, value, "records per second, 0 or more");
+            case "--api-versions":
+                var versions = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                return versions.Length > 0 ? Set(() => options.ApiVersions = versions) : Invalid(name, value, "a list such as 6.10,7.0,7.1");
+            case "--product-version":
+                return value.Length > 0 ? Set(() => options.ProductVersion = value) : Invalid(name, value, "a version such as \"7.1.2 [10824]\"");
+            case "--request-log":
+                options.RequestLogPath = value;
+                return null;
+            case "--certificate":
+                certificateFile = value;
+                return null;
+            default:
+                certificatePassword = value;
+                return null;
+        }
+    }
+
+    private static string? Set(Action assign)
+    {
+        assign();
+        return null;
+    }
+
+    private static string Invalid(string name, string value, string expected) => $"Invalid value '{value}' for {name}: expected {expected}.";
+
+    private static CommandLineRequest Fail(string error) => new(null, false, error);
+}

@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+
+namespace SmcMonitoring.Simulator.Formats;
+
+/// <summary>The record representations of <c>format.type</c>.</summary>
+internal enum FormatType
+{
+    Texts,
+    Detailed,
+    Raw,
+    Combined,
+}
+
+/// <summary>How record keys are written (<c>format.field_format</c>).</summary>
+internal enum KeyStyle
+{
+    Pretty,
+    Name,
+    Id,
+}
+
+/// <summary>A parsed <c>format</c> object of a query.</summary>
+internal sealed class RecordFormat
+{
+    public FormatType Type { get; init; } = FormatType.Texts;
+
+    public KeyStyle Keys { get; init; } = KeyStyle.Pretty;
+
+    /// <summary>Selected field ids in request order (field_ids, then field_names); null = every field of the record.</summary>
+    public IReadOnlyList<int>? FieldIds { get; init; }
+
+    /// <summary>Whether senders are shown by node name rather than address.</summary>
+    public bool ResolveSenders { get; init; } = true;
+
+    /// <summary>The display zone; null = UTC.</summary>
+    public TimeZoneInfo? TimeZone { get; init; }
+
+    public bool ShowMillis { get; init; }
+
+    public bool ShowZone { get; init; }
+
+    /// <summary>The sub-formats of a combined format, by their keys.</summary>
+    public IReadOnlyList<KeyValuePair<string, RecordFormat>> Parts { get; init; } = Array.Empty<KeyValuePair<string, RecordFormat>>();
+
+    public static RecordFormat Default { get; } = new();
+}

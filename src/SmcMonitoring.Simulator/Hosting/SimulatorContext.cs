@@ -1,0 +1,72 @@
+using System;
+using System.Threading;
+using SmcMonitoring.Simulator.Fields;
+using SmcMonitoring.Simulator.Logs;
+using SmcMonitoring.Simulator.Recording;
+using SmcMonitoring.Simulator.Rest;
+
+namespace SmcMonitoring.Simulator.Hosting;
+
+/// <summary>The state one running simulator shares between its REST handlers and its sockets.</summary>
+internal sealed class SimulatorContext : IDisposable
+{
+    private readonly object fetchIdGate = new();
+    private readonly Random fetchIds;
+    private readonly CancellationTokenSource stopping = new();
+    private long nextLiveIndex;
+
+    public SimulatorContext(SimulatorOptions options, DateTimeOffset startTime)
+    {
+        Options = options;
+        Recorder = new RequestRecorder(options.RequestLogPath);
+        var end = options.LogEnd ?? new DateTimeOffset(startTime.UtcTicks - (startTime.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        Timeline = new LogTimeline(options.LogRecords, end.ToUnixTimeMilliseconds(), (long)options.LogInterval.TotalMilliseconds);
+        Generator = new LogRecordGenerator(options.Seed);
+        nextLiveIndex = options.LogRecords;
+        fetchIds = new Random(options.Seed);
+    }
+
+    public SimulatorOptions Options { get; }
+
+    public FieldCatalog Catalog => FieldCatalog.Shared;
+
+    public SessionStore Sessions { get; } = new();
+
+    public RequestRecorder Recorder { get; }
+
+    public LogTimeline Timeline { get; }
+
+    public LogRecordGenerator Generator { get; }
+
+    /// <summary>Cancelled when the simulator stops: sockets close themselves.</summary>
+    public CancellationToken Stopping => stopping.Token;
+
+    /// <summary>
+    /// A fetch id: random, possibly negative, never 0 (a client would not abort a falsy id). Drawn from the seed,
+    /// so the same conversation with the same seed gets the same ids.
+    /// </summary>
+    public int NextFetchId()
+    {
+        lock (fetchIdGate)
+        {
+            int id;
+            do
+            {
+                id = fetchIds.Next(int.MinValue, int.MaxValue);
+            }
+            while (id == 0);
+            return id;
+        }
+    }
+
+    /// <summary>Reserves indices for live records, continuing after the stored ones; returns the first.</summary>
+    public long ReserveLiveIndices(long count) => Interlocked.Add(ref nextLiveIndex, count) - count;
+
+    public void Stop() => stopping.Cancel();
+
+    public void Dispose()
+    {
+        stopping.Dispose();
+        Recorder.Dispose();
+    }
+}

@@ -1,0 +1,55 @@
+using System;
+using System.Net;
+
+namespace SmcMonitoring.Simulator.Hosting;
+
+/// <summary>Checks <see cref="SimulatorOptions"/> before anything starts, naming the option and the bad value.</summary>
+internal static class SimulatorOptionsValidation
+{
+    private static readonly TimeSpan MaxLogSpan = TimeSpan.FromDays(100 * 365);
+
+    /// <summary>Validates the options and returns the address to listen on.</summary>
+    public static IPAddress Validate(SimulatorOptions options)
+    {
+        var address = string.Equals(options.Host, "localhost", StringComparison.OrdinalIgnoreCase)
+            ? IPAddress.Loopback
+            : IPAddress.TryParse(options.Host ?? string.Empty, out var parsed)
+                ? parsed
+                : throw Invalid(nameof(options.Host), options.Host, "an IP address or localhost");
+        Require(options.Port is >= 0 and <= 65535, nameof(options.Port), options.Port, "0 (any free port) to 65535");
+        Require(!string.IsNullOrEmpty(options.ApiKey), nameof(options.ApiKey), options.ApiKey, "a non-empty key");
+        Require(!string.IsNullOrEmpty(options.UserName), nameof(options.UserName), options.UserName, "a non-empty name");
+        Require(options.Password is not null, nameof(options.Password), null, "a password");
+        Require(options.LogRecords >= 0, nameof(options.LogRecords), options.LogRecords, "0 or more");
+        Require(
+            options.LogInterval.Ticks % TimeSpan.TicksPerMillisecond == 0 && options.LogInterval >= TimeSpan.FromMilliseconds(1),
+            nameof(options.LogInterval),
+            options.LogInterval,
+            "whole milliseconds, at least 1 ms");
+        Require(
+            options.LogRecords < MaxLogSpan.Ticks / options.LogInterval.Ticks,
+            nameof(options.LogRecords),
+            options.LogRecords,
+            $"fewer records than fit in 100 years at {options.LogInterval.TotalMilliseconds} ms apart");
+        Require(double.IsFinite(options.LiveRecordsPerSecond) && options.LiveRecordsPerSecond >= 0, nameof(options.LiveRecordsPerSecond), options.LiveRecordsPerSecond, "0 or more");
+        Require(options.ApiVersions is { Length: > 0 }, nameof(options.ApiVersions), null, "at least one version");
+        foreach (var version in options.ApiVersions)
+        {
+            Require(!string.IsNullOrWhiteSpace(version) && version != "api" && !version.Contains('/', StringComparison.Ordinal), nameof(options.ApiVersions), version, "version strings such as 7.1");
+        }
+
+        Require(!string.IsNullOrEmpty(options.ProductVersion), nameof(options.ProductVersion), options.ProductVersion, "a version such as 7.1.2 [10824]");
+        return address;
+    }
+
+    private static void Require(bool condition, string option, object? value, string expected)
+    {
+        if (!condition)
+        {
+            throw Invalid(option, value, expected);
+        }
+    }
+
+    private static ArgumentException Invalid(string option, object? value, string expected) =>
+        new($"SimulatorOptions.{option} is '{value}': expected {expected}.", option);
+}

@@ -1,0 +1,84 @@
+using System.Threading;
+using System.Threading.Tasks;
+using SmcMonitoring.Simulator.Formats;
+using SmcMonitoring.Simulator.Hosting;
+using SmcMonitoring.Simulator.Records;
+using SmcMonitoring.Simulator.Sockets;
+
+namespace SmcMonitoring.Simulator.Logs;
+
+/// <summary>
+/// A stored log query (PROTOCOL.md 6.5.1): records of the time window computed one by one from their index,
+/// filtered, and streamed 200 per message, then <c>end</c>.
+/// </summary>
+internal sealed class StoredLogFetch
+{
+    /// <summary>How many records a scan generates between two looks at the abort flag.</summary>
+    private const int AbortCheckInterval = 1024;
+
+    private readonly SimulatorContext context;
+    private readonly MonitoringSocket socket;
+    private readonly LogQuery query;
+    private readonly RecordFormat format;
+    private readonly FetchOptions options;
+
+    public StoredLogFetch(SimulatorContext context, MonitoringSocket socket, LogQuery query, RecordFormat format, FetchOptions options)
+    {
+        this.context = context;
+        this.socket = socket;
+        this.query = query;
+        this.format = format;
+        this.options = options;
+    }
+
+    public async Task RunAsync(int fetchId, CancellationToken abort)
+    {
+        await socket.SendAsync(SocketMessages.FetchStarted(fetchId, FieldDescriptors.For(format, LogShape.Shape, context.Catalog)));
+        if (options.Quantity == 0)
+        {
+            await socket.SendAsync(SocketMessages.End(fetchId, "end of data"));
+            return;
+        }
+
+        await socket.SendAsync(SocketMessages.Status(fetchId, "Querying..."));
+        var timeline = context.Timeline;
+        var generator = context.Generator;
+        var filter = query.Filter;
+        var batch = new RecordBatch(fetchId, new RecordWriter(format, LogShape.Shape));
+        var record = new RecordBuffer(LogShape.Shape);
+        timeline.Window(query.StartMilliseconds, query.EndMilliseconds, out var first, out var last);
+        var step = options.Backwards ? -1 : 1;
+        var index = options.Backwards ? last : first;
+        var remaining = options.Quantity ?? long.MaxValue;
+        for (var scanned = 0L; scanned <= last - first && remaining > 0; scanned++, index += step)
+        {
+            if (scanned % AbortCheckInterval == 0)
+            {
+                abort.ThrowIfCancellationRequested();
+            }
+
+            generator.Fill(index, timeline.TimestampOf(index), record);
+            if (filter is not null && !filter.Matches(record))
+            {
+                continue;
+            }
+
+            batch.Add(record);
+            remaining--;
+            if (batch.IsFull)
+            {
+                abort.ThrowIfCancellationRequested();
+                await batch.SendAsync(socket);
+            }
+        }
+
+        abort.ThrowIfCancellationRequested();
+        if (batch.Count > 0)
+        {
+            await batch.SendAsync(socket);
+            abort.ThrowIfCancellationRequested();
+        }
+
+        await socket.SendAsync(SocketMessages.End(fetchId, "end of data"));
+    }
+}

@@ -1,0 +1,179 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using SmcMonitoring.Simulator.Hosting;
+using SmcMonitoring.Simulator.Sockets;
+
+namespace SmcMonitoring.Simulator.Rest;
+
+/// <summary>Every HTTP request lands here: it is recorded, its API version checked, then routed (PROTOCOL.md 2.11).</summary>
+internal sealed class RestDispatcher
+{
+    private const string DefaultDomain = "Shared Domain";
+
+    private readonly SimulatorContext context;
+    private readonly Dictionary<string, Route> routes;
+
+    public RestDispatcher(SimulatorContext context)
+    {
+        this.context = context;
+        var sockets = new SocketEndpoint(context);
+        routes = new Dictionary<string, Route>(StringComparer.Ordinal)
+        {
+            ["login"] = new("POST", false, LoginAsync),
+            ["lms_login"] = new("POST", false, LmsLoginAsync),
+            ["api"] = new("GET", !context.Options.TokenMode, (http, call) => Json(http, ElementDocuments.EntryPoints(call.VersionBase))),
+            ["logout"] = new("PUT", false, LogoutAsync),
+            ["current_user"] = new("GET", true, (http, call) => Json(http, ElementDocuments.CurrentUser(call.VersionBase, call.Session!))),
+            ["elements/api_client/1"] = new("GET", true, (http, call) => Json(http, ElementDocuments.User(call.VersionBase, SessionKind.ApiClient, context.Options.UserName))),
+            ["elements/admin_user/1"] = new("GET", true, (http, call) => Json(http, ElementDocuments.User(call.VersionBase, SessionKind.AdminUser, context.Options.UserName))),
+            ["system"] = new("GET", true, (http, call) => Json(http, ElementDocuments.System(call.VersionBase))),
+            ["system/smc_version"] = new("GET", true, (http, call) => Json(http, ElementDocuments.Value(context.Options.ProductVersion))),
+            ["system/smc_time"] = new("GET", true, (http, call) => Json(http, ElementDocuments.SmcTime())),
+            ["elements"] = new("GET", true, (http, call) => Json(http, ElementDocuments.ElementRoot(call.VersionBase))),
+            ["monitoring/log/schemas"] = new("GET", true, (http, call) => Json(http, ElementDocuments.LogSchemas())),
+            ["monitoring/log/socket"] = new("GET", false, (http, call) => sockets.HandleAsync(http, SocketKind.Log)),
+            ["monitoring/session/socket"] = new("GET", false, (http, call) => sockets.HandleAsync(http, SocketKind.Session)),
+            ["notification/socket"] = new("GET", false, (http, call) => sockets.HandleAsync(http, SocketKind.Notification)),
+        };
+        foreach (var collection in ElementDocuments.Collections)
+        {
+            routes[$"elements/{collection}"] = new("GET", true, (http, call) => Json(http, ElementDocuments.EmptyCollection()));
+        }
+    }
+
+    private delegate Task Handler(HttpContext http, RouteCall call);
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var request = http.Request;
+        var body = http.WebSockets.IsWebSocketRequest ? null : await new StreamReader(request.Body).ReadToEndAsync(http.RequestAborted);
+        var query = request.QueryString.HasValue ? request.QueryString.Value![1..] : null;
+        context.Recorder.Record("http", request.Method, request.Path.Value ?? "/", query, body);
+
+        var path = (request.Path.Value ?? string.Empty).Trim('/');
+        var baseUrl = $"{request.Scheme}://{request.Host}";
+        if (path == "api")
+        {
+            await (request.Method == "GET"
+                ? Json(http, ElementDocuments.Versions(baseUrl, context.Options.ApiVersions))
+                : MethodNotAllowed(http, "GET"));
+            return;
+        }
+
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        var version = slash < 0 ? path : path[..slash];
+        if (Array.IndexOf(context.Options.ApiVersions, version) < 0)
+        {
+            await JsonAnswers.ErrorAsync(http, StatusCodes.Status404NotFound, $"API version '{version}' is not supported.", $"Supported versions: {string.Join(", ", context.Options.ApiVersions)}.");
+            return;
+        }
+
+        if (slash < 0 || !routes.TryGetValue(path[(slash + 1)..], out var route))
+        {
+            await JsonAnswers.ErrorAsync(http, StatusCodes.Status404NotFound, $"No resource at {request.Path}.");
+            return;
+        }
+
+        if (request.Method != route.Method)
+        {
+            await MethodNotAllowed(http, route.Method);
+            return;
+        }
+
+        var session = context.Sessions.FromRequest(request);
+        if (route.NeedsSession && session is null)
+        {
+            await JsonAnswers.ErrorAsync(http, StatusCodes.Status401Unauthorized, "Not logged in.", "The session is unknown or has expired: log in again.");
+            return;
+        }
+
+        await route.Handle(http, new RouteCall($"{baseUrl}/{version}", session, body));
+    }
+
+    private Task LoginAsync(HttpContext http, RouteCall call)
+    {
+        string? key = null;
+        string domain = DefaultDomain;
+        try
+        {
+            using var document = JsonDocument.Parse(call.Body ?? string.Empty);
+            if (document.RootElement.ValueKind == JsonValueKind.Object)
+            {
+                key = ReadString(document.RootElement, "authenticationkey");
+                domain = ReadString(document.RootElement, "domain") ?? DefaultDomain;
+            }
+        }
+        catch (JsonException)
+        {
+            return JsonAnswers.ErrorAsync(http, StatusCodes.Status400BadRequest, "The login body must be JSON.", "Expected {\"authenticationkey\": \"...\", \"domain\": \"...\"}.");
+        }
+
+        return key == context.Options.ApiKey
+            ? StartSessionAsync(http, context.Sessions.Create(SessionKind.ApiClient, ElementDocuments.ApiClientName, domain))
+            : JsonAnswers.ErrorAsync(http, StatusCodes.Status401Unauthorized, "Login failed.", "The authentication key is not valid.");
+    }
+
+    private Task LmsLoginAsync(HttpContext http, RouteCall call)
+    {
+        var query = http.Request.Query;
+        var login = query["login"].ToString();
+        var password = query["pwd"].ToString();
+        var domain = query["domain"].ToString();
+        return login == context.Options.UserName && password == context.Options.Password
+            ? StartSessionAsync(http, context.Sessions.Create(SessionKind.AdminUser, login, domain.Length == 0 ? DefaultDomain : domain))
+            : JsonAnswers.ErrorAsync(http, StatusCodes.Status401Unauthorized, "Login failed.", "The user name or password is not valid.");
+    }
+
+    private Task StartSessionAsync(HttpContext http, SimulatorSession session)
+    {
+        if (context.Options.TokenMode)
+        {
+            http.Response.Headers.Authorization = session.Id;
+        }
+        else
+        {
+            http.Response.Headers.SetCookie = $"{SessionStore.CookieName}={session.Id}; Path=/; HttpOnly";
+        }
+
+        http.Response.StatusCode = StatusCodes.Status200OK;
+        return Task.CompletedTask;
+    }
+
+    /// <summary>In token mode the reference logs out without credentials (the SMC knows it by its TLS session), so that is accepted.</summary>
+    private Task LogoutAsync(HttpContext http, RouteCall call)
+    {
+        if (call.Session is null && !context.Options.TokenMode)
+        {
+            return JsonAnswers.ErrorAsync(http, StatusCodes.Status401Unauthorized, "Not logged in.");
+        }
+
+        if (call.Session is not null)
+        {
+            context.Sessions.Remove(call.Session);
+        }
+
+        http.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
+    }
+
+    private static Task Json(HttpContext http, JsonNode body) => JsonAnswers.WriteAsync(http, StatusCodes.Status200OK, body);
+
+    private static Task MethodNotAllowed(HttpContext http, string allowed)
+    {
+        http.Response.Headers.Allow = allowed;
+        return JsonAnswers.ErrorAsync(http, StatusCodes.Status405MethodNotAllowed, $"Method {http.Request.Method} is not allowed here.", $"Use {allowed}.");
+    }
+
+    private static string? ReadString(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+
+    private sealed record Route(string Method, bool NeedsSession, Handler Handle);
+
+    /// <summary>What a handler gets besides the request: the version's base URL, the caller's session, the body read for recording.</summary>
+    private sealed record RouteCall(string VersionBase, SimulatorSession? Session, string? Body);
+}

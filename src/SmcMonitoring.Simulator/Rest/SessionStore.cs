@@ -1,0 +1,70 @@
+using System;
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+
+namespace SmcMonitoring.Simulator.Rest;
+
+/// <summary>Who logged in: an API client (login by key) or an administrator (lms_login).</summary>
+internal enum SessionKind
+{
+    ApiClient,
+    AdminUser,
+}
+
+/// <summary>A login session; <see cref="Id"/> is the JSESSIONID cookie value or, in token mode, the Authorization token.</summary>
+internal sealed record SimulatorSession(string Id, SessionKind Kind, string UserName, string Domain);
+
+/// <summary>The sessions of one simulator, found by cookie or token.</summary>
+internal sealed class SessionStore
+{
+    public const string CookieName = "JSESSIONID";
+
+    private readonly ConcurrentDictionary<string, SimulatorSession> sessions = new(StringComparer.Ordinal);
+
+    public SimulatorSession Create(SessionKind kind, string userName, string domain)
+    {
+        var session = new SimulatorSession(RandomId(), kind, userName, domain);
+        sessions[session.Id] = session;
+        return session;
+    }
+
+    public void Remove(SimulatorSession session) => sessions.TryRemove(session.Id, out _);
+
+    public SimulatorSession? Find(string? id) => id is not null && sessions.TryGetValue(id, out var session) ? session : null;
+
+    /// <summary>The session named by any JSESSIONID cookie (clients may send older jar cookies first) or by the Authorization header.</summary>
+    public SimulatorSession? FromRequest(HttpRequest request) => FromCookies(request) ?? FromAuthorization(request);
+
+    public SimulatorSession? FromCookies(HttpRequest request)
+    {
+        foreach (var header in request.Headers.Cookie)
+        {
+            foreach (var pair in (header ?? string.Empty).Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                var equals = pair.IndexOf('=', StringComparison.Ordinal);
+                if (equals > 0 && pair.AsSpan(0, equals).Trim().SequenceEqual(CookieName) && Find(pair[(equals + 1)..].Trim().Trim('"')) is { } session)
+                {
+                    return session;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private SimulatorSession? FromAuthorization(HttpRequest request)
+    {
+        var value = request.Headers.Authorization.ToString().Trim();
+        if (value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            value = value[7..].Trim();
+        }
+
+        return value.Length == 0 ? null : Find(value);
+    }
+
+    /// <summary>URL-safe, so the id needs no quoting in a cookie, a header, or a subprotocol list.</summary>
+    private static string RandomId() =>
+        Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,56 @@
+using System;
+using System.Security.Cryptography.X509Certificates;
+
+namespace SmcMonitoring.Simulator;
+
+/// <summary>How a simulated SMC listens, who may log in, and what log data it serves.</summary>
+public sealed class SimulatorOptions
+{
+    /// <summary>The IP address to listen on (or <c>localhost</c> for 127.0.0.1); nothing else is bound.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>The TCP port; 0 picks a free one (read it from <see cref="SmcSimulator.BaseUrl"/>).</summary>
+    public int Port { get; set; }
+
+    /// <summary>The API client key accepted by <c>POST /{ver}/login</c>.</summary>
+    public string ApiKey { get; set; } = "sim-api-key";
+
+    /// <summary>The administrator name accepted by <c>POST /{ver}/lms_login</c>.</summary>
+    public string UserName { get; set; } = "admin";
+
+    /// <summary>The administrator password accepted by <c>POST /{ver}/lms_login</c>.</summary>
+    public string Password { get; set; } = "admin-password";
+
+    /// <summary>How many stored log records exist. They are computed on demand, so millions cost no memory.</summary>
+    public long LogRecords { get; set; } = 10_000;
+
+    /// <summary>The seed of the generated data: the same seed gives the same records.</summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>The timestamp of the newest stored record; null = the start time, rounded down to the second.</summary>
+    public DateTimeOffset? LogEnd { get; set; }
+
+    /// <summary>The time between two consecutive stored records (whole milliseconds, at least 1 ms).</summary>
+    public TimeSpan LogInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many new records a live (<c>current</c>) log query receives per second.</summary>
+    public double LiveRecordsPerSecond { get; set; } = 20;
+
+    /// <summary>The API versions <c>GET /api</c> advertises; paths under any other version answer 404.</summary>
+    public string[] ApiVersions { get; set; } = { "6.10", "7.0", "7.1" };
+
+    /// <summary>The SMC product version returned by <c>smc_version</c>.</summary>
+    public string ProductVersion { get; set; } = "7.1.2 [10824]";
+
+    /// <summary>
+    /// Token ("SSL session") mode: login answers an <c>Authorization</c> header instead of a JSESSIONID cookie,
+    /// and websockets authenticate with the <c>access_token</c> subprotocol.
+    /// </summary>
+    public bool TokenMode { get; set; }
+
+    /// <summary>A file that receives every request and websocket message as one JSON line, secrets masked; null = none.</summary>
+    public string? RequestLogPath { get; set; }
+
+    /// <summary>When set, the simulator speaks HTTPS and WSS with this certificate (TLS 1.2 and 1.3 offered).</summary>
+    public X509Certificate2? Certificate { get; set; }
+}

@@ -1,0 +1,70 @@
+using System;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using SmcMonitoring.Simulator.Hosting;
+using SmcMonitoring.Simulator.Logs;
+using SmcMonitoring.Simulator.Rest;
+
+namespace SmcMonitoring.Simulator.Sockets;
+
+/// <summary>The three websocket paths of PROTOCOL.md 3.1.</summary>
+internal enum SocketKind
+{
+    Log,
+    Session,
+    Notification,
+}
+
+/// <summary>
+/// Authenticates a websocket upgrade (JSESSIONID cookie, or the <c>access_token</c> subprotocol plus the token in
+/// either order) and runs the socket; without a valid session the upgrade is refused with 401.
+/// </summary>
+internal sealed class SocketEndpoint
+{
+    private const string AccessToken = "access_token";
+
+    private readonly SimulatorContext context;
+
+    public SocketEndpoint(SimulatorContext context)
+    {
+        this.context = context;
+    }
+
+    public async Task HandleAsync(HttpContext http, SocketKind kind)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            await JsonAnswers.ErrorAsync(http, StatusCodes.Status400BadRequest, "A websocket upgrade is expected here.");
+            return;
+        }
+
+        string? offeredAccessToken = null;
+        string? token = null;
+        foreach (var protocol in http.WebSockets.WebSocketRequestedProtocols)
+        {
+            if (protocol.Equals(AccessToken, StringComparison.OrdinalIgnoreCase))
+            {
+                offeredAccessToken = protocol;
+            }
+            else
+            {
+                token = protocol;
+            }
+        }
+
+        var session = context.Sessions.FromRequest(http.Request) ?? (offeredAccessToken is null ? null : context.Sessions.Find(token));
+        if (session is null)
+        {
+            await JsonAnswers.ErrorAsync(http, StatusCodes.Status401Unauthorized, "Not logged in.", "The websocket needs the JSESSIONID cookie or the access_token subprotocol of a valid session.");
+            return;
+        }
+
+        using var webSocket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = offeredAccessToken });
+        var socket = new MonitoringSocket(webSocket, http.RequestAborted);
+        ISocketProtocol handler = kind == SocketKind.Log
+            ? new LogSocketProtocol(socket, context)
+            : new NotImplementedSocketProtocol(socket, context);
+        var path = http.Request.Path.Value ?? string.Empty;
+        await socket.RunAsync(handler, text => context.Recorder.Record("ws", "message", path, null, text), context.Stopping);
+    }
+}
