@@ -93,16 +93,18 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         var limits = LimitsFromParameters(Live ? System.Threading.Timeout.InfiniteTimeSpan : StoredInactivity);
         if (!Live) { limits.MaxRecords = MaxRecords; }
         var request = query.ToRequestJson();
+        QueryRun run;
         if (Raw)
         {
             var raw = new RawRecordSink();
-            RunQuery(session, LogQuery.SocketPath, request, limits, raw, () => WriteAll(raw.Records), timeoutIsError: !Live);
+            run = new QueryRun("logs", LogQuery.SocketPath, request, limits, raw, _ => WriteAll(raw.Records), timeoutIsError: !Live);
         }
         else
         {
             var typed = new TypedRecordSink(shape, (s, values) => new SmcLogRecord(s, values));
-            RunQuery(session, LogQuery.SocketPath, request, limits, typed, () => WriteAll(typed.Records), timeoutIsError: !Live);
+            run = new QueryRun("logs", LogQuery.SocketPath, request, limits, typed, _ => WriteAll(typed.Records), timeoutIsError: !Live);
         }
+        RunQueries(session, new[] { run });
     }
 
     private LogQuery BuildQuery(RecordShape shape)
@@ -129,9 +131,10 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         return query;
     }
 
-    private void WriteAll<T>(System.Collections.Generic.List<T> records)
+    private bool WriteAll<T>(System.Collections.Generic.List<T> records)
     {
         foreach (var record in records) { WriteObject(record); }
         records.Clear();
+        return true;
     }
 }

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Linq;
 using System.Text;
 using System.Threading;
+using System.Threading.Tasks;
 using SmcMonitoring.Fields;
 using SmcMonitoring.Protocol;
 using SmcMonitoring.Queries;
@@ -14,7 +16,7 @@ namespace SmcMonitoring.Cmdlets;
 /// <summary>The parameters and the read loop every monitoring query cmdlet shares.</summary>
 public abstract class SmcQueryCmdlet : SmcCmdlet
 {
-    private QueryExecution? _execution;
+    private readonly List<QueryExecution> _executions = new();
 
     /// <summary>
     /// <para type="description">The session to query. Defaults to the most recent session of Connect-SmcSession in this runspace; pass it explicitly in ForEach-Object -Parallel blocks (-Session $using:s).</para>
@@ -112,40 +114,60 @@ public abstract class SmcQueryCmdlet : SmcCmdlet
     }
 
     /// <summary>
-    /// Runs one fetch and writes its records as each message arrives. Failures after records were written become
-    /// an error after those records; Ctrl+C and a stopped pipeline abort the fetch and close the socket.
+    /// Runs fetches side by side (one socket each) and hands each message to its run's callback on the pipeline
+    /// thread, as it arrives. A failure ends only its own run, as an error after the records already written;
+    /// Ctrl+C and a stopped pipeline abort every fetch and close every socket.
     /// </summary>
-    private protected void RunQuery(SmcSession session, string socketPath, byte[] request, QueryLimits limits, IRecordSink sink, Action writeRecords, bool timeoutIsError)
+    private protected void RunQueries(SmcSession session, IReadOnlyList<QueryRun> runs)
     {
-        WriteVerbose($"SMC {session.Url} {socketPath}: {Encoding.UTF8.GetString(request)}");
+        var active = new List<QueryRun>();
         try
         {
-            _execution = QueryExecution.StartAsync(session, socketPath, request, limits, Cancellation).GetAwaiter().GetResult();
-            while (_execution.ReadAsync(sink, Cancellation).GetAwaiter().GetResult() is { } message)
+            foreach (var run in runs)
             {
-                if (message.Status != null) { WriteVerbose("SMC status: " + message.Status); }
-                writeRecords();
+                WriteVerbose($"SMC {session.Url} {run.SocketPath} ({run.Label}): {Encoding.UTF8.GetString(run.Request)}");
+                try
+                {
+                    run.Execution = QueryExecution.StartAsync(session, run.SocketPath, run.Request, run.Limits, Cancellation).GetAwaiter().GetResult();
+                    _executions.Add(run.Execution);
+                    run.Pending = run.Execution.ReadAsync(run.Sink, Cancellation);
+                    active.Add(run);
+                }
+                catch (SmcException ex)
+                {
+                    WriteError(ToErrorRecord(ex, run.Label));
+                }
             }
-            var stop = _execution.StopReason;
-            WriteVerbose($"Query stopped ({stop}) after {_execution.RecordCount} records in {_execution.Elapsed.TotalSeconds:0.0} s.");
-            if (timeoutIsError && stop is QueryStopReason.QueryTimeout or QueryStopReason.InactivityTimeout)
+            while (active.Count > 0)
             {
-                var which = stop == QueryStopReason.QueryTimeout ? $"-TimeoutSec ({limits.QueryTimeout.TotalSeconds:0} s) passed" : $"the SMC sent nothing for {limits.InactivityTimeout.TotalSeconds:0} s (-InactivityTimeoutSec)";
-                WriteError(ToErrorRecord(new SmcException("SmcQueryTimeout", SmcErrorKind.Timeout, $"The query stopped before the SMC finished: {which}. {_execution.RecordCount} records were returned."), session));
+                var finished = Task.WhenAny(active.Select(r => r.Pending!)).GetAwaiter().GetResult();
+                var run = active.First(r => r.Pending == finished);
+                ServerMessage? message = null;
+                try
+                {
+                    message = finished.GetAwaiter().GetResult();
+                }
+                catch (SmcException ex)
+                {
+                    WriteError(ToErrorRecord(ex, run.Label));
+                }
+                if (message != null && message.Status != null) { WriteVerbose($"SMC status ({run.Label}): {message.Status}"); }
+                if (message != null && run.OnMessage(message))
+                {
+                    run.Pending = run.Execution!.ReadAsync(run.Sink, Cancellation);
+                    continue;
+                }
+                active.Remove(run);
+                Finish(run, session);
             }
-        }
-        catch (SmcException ex)
-        {
-            WriteError(ToErrorRecord(ex, session));
         }
         catch (OperationCanceledException)
         {
-            // Ctrl+C: the pipeline is stopping; Dispose below sends the abort.
+            // Ctrl+C: the pipeline is stopping; disposing below sends the aborts.
         }
         finally
         {
-            _execution?.Dispose();
-            _execution = null;
+            DisposeExecutions();
         }
     }
 
@@ -153,9 +175,30 @@ public abstract class SmcQueryCmdlet : SmcCmdlet
     public override void Dispose()
     {
         // Select-Object -First stops the pipeline by exception and then disposes the cmdlet: abort and close here too.
-        _execution?.Dispose();
-        _execution = null;
+        DisposeExecutions();
         base.Dispose();
+    }
+
+    private void Finish(QueryRun run, SmcSession session)
+    {
+        var execution = run.Execution!;
+        var stop = execution.StopReason;
+        WriteVerbose($"Query {run.Label} stopped ({(stop == QueryStopReason.None ? "by the reader" : stop.ToString())}) after {execution.RecordCount} records in {execution.Elapsed.TotalSeconds:0.0} s.");
+        if ((run.TimeoutIsError && stop == QueryStopReason.QueryTimeout) || (run.InactivityIsError && stop == QueryStopReason.InactivityTimeout))
+        {
+            var which = stop == QueryStopReason.QueryTimeout
+                ? $"-TimeoutSec ({run.Limits.QueryTimeout.TotalSeconds:0} s) passed"
+                : $"the SMC sent nothing for {run.Limits.InactivityTimeout.TotalSeconds:0} s (-InactivityTimeoutSec)";
+            WriteError(ToErrorRecord(new SmcException("SmcQueryTimeout", SmcErrorKind.Timeout, $"The query {run.Label} stopped before the SMC finished: {which}. {execution.RecordCount} records were returned."), session));
+        }
+        execution.Dispose();
+        _executions.Remove(execution);
+    }
+
+    private void DisposeExecutions()
+    {
+        foreach (var execution in _executions.ToArray()) { execution.Dispose(); }
+        _executions.Clear();
     }
 
     private static FieldDefinition? UnknownId(string name) =>

@@ -11,7 +11,16 @@ internal sealed class RawRecordSink : IRecordSink
     /// <summary>The records read since the last <see cref="List{T}.Clear"/>.</summary>
     public List<OrderedDictionary> Records { get; } = new(200);
 
-    public void Read(ref Utf8JsonReader reader, RecordChange change) => Records.Add(ReadObject(ref reader));
+    /// <summary>
+    /// Reads one record. Session-monitor records get one key the SMC does not send, <c>change</c> (added, updated or
+    /// deleted: the array the record came in), since that is not part of the record itself.
+    /// </summary>
+    public void Read(ref Utf8JsonReader reader, RecordChange change)
+    {
+        var record = ReadObject(ref reader);
+        if (change != RecordChange.None) { record["change"] = change.ToString().ToLowerInvariant(); }
+        Records.Add(record);
+    }
 
     private static OrderedDictionary ReadObject(ref Utf8JsonReader reader)
     {

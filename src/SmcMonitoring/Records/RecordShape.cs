@@ -20,9 +20,32 @@ internal sealed class RecordShape
         for (var i = 0; i < columns.Count; i++)
         {
             _indexByProperty[columns[i].Property] = i;
-            if (columns[i].Field is { } definition) { _indexByFieldId[definition.Id] = i; }
+            switch (columns[i].Source)
+            {
+                case ColumnSource.Field when columns[i].Field is { } definition:
+                    _indexByFieldId[definition.Id] = i;
+                    break;
+                case ColumnSource.DeltaKey: DeltaKeyIndex = i; break;
+                case ColumnSource.FirstFetch: FirstFetchIndex = i; break;
+                case ColumnSource.Change: ChangeIndex = i; break;
+                case ColumnSource.Href: HrefIndex = i; break;
+                case ColumnSource.Target: TargetIndex = i; break;
+                case ColumnSource.EntryId: EntryIdIndex = i; break;
+            }
         }
     }
+
+    public int DeltaKeyIndex { get; } = -1;
+
+    public int FirstFetchIndex { get; } = -1;
+
+    public int ChangeIndex { get; } = -1;
+
+    public int HrefIndex { get; } = -1;
+
+    public int TargetIndex { get; } = -1;
+
+    public int EntryIdIndex { get; } = -1;
 
     public IReadOnlyList<RecordColumn> Columns { get; }
 
@@ -36,7 +59,7 @@ internal sealed class RecordShape
         {
             foreach (var column in Columns)
             {
-                if (column.Field is { } definition) { yield return definition.Id; }
+                if (column.Source == ColumnSource.Field && column.Field is { } definition) { yield return definition.Id; }
             }
         }
     }

@@ -19,14 +19,12 @@ public abstract class SmcRecord
     }
 
     /// <summary>The property names of this record, in order.</summary>
-    public IReadOnlyList<string> PropertyNames
+    /// <remarks>A method, not a property: a record's only properties are its fields (see <see cref="SmcRecordAdapter"/>).</remarks>
+    public IReadOnlyList<string> GetPropertyNames()
     {
-        get
-        {
-            var names = new string[_shape.Columns.Count];
-            for (var i = 0; i < names.Length; i++) { names[i] = _shape.Columns[i].Property; }
-            return names;
-        }
+        var names = new string[_shape.Columns.Count];
+        for (var i = 0; i < names.Length; i++) { names[i] = _shape.Columns[i].Property; }
+        return names;
     }
 
     /// <summary>The value of a property (parsed to its natural type where it parses), or null when the SMC sent none.</summary>
@@ -36,7 +34,7 @@ public abstract class SmcRecord
         get
         {
             var index = _shape.IndexOfProperty(property);
-            return index < 0 ? throw new KeyNotFoundException($"The record has no property '{property}'. Its properties are: {string.Join(", ", PropertyNames)}.") : _values[index];
+            return index < 0 ? throw new KeyNotFoundException($"The record has no property '{property}'. Its properties are: {string.Join(", ", GetPropertyNames())}.") : _values[index];
         }
     }
 
@@ -44,18 +42,12 @@ public abstract class SmcRecord
 
     internal object? ValueAt(int index) => _values[index];
 
-    /// <summary>Reads a property as <typeparamref name="T"/> when it parsed to that type.</summary>
-    private protected T? Get<T>(string property) where T : struct
+    /// <summary>A property's value as <typeparamref name="T"/>, or null when the record lacks it or it did not parse to that type.</summary>
+    /// <param name="property">A property name, matched case-insensitively.</param>
+    public T? GetValue<T>(string property) where T : struct
     {
         var index = _shape.IndexOfProperty(property);
         return index >= 0 && _values[index] is T value ? value : null;
-    }
-
-    /// <summary>Reads a property as the object it holds.</summary>
-    private protected object? GetObject(string property)
-    {
-        var index = _shape.IndexOfProperty(property);
-        return index >= 0 ? _values[index] : null;
     }
 
     /// <inheritdoc/>

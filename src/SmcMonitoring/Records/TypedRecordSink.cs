@@ -9,21 +9,29 @@ namespace SmcMonitoring.Records;
 /// <summary>
 /// Builds typed records straight from the JSON reader: each key is mapped to a column of the query's shape (ids
 /// without allocating; names and labels through a map built once), each value parsed once to its column's type.
-/// Keys the shape does not hold are skipped.
+/// Session-monitor keys (<c>delta_key</c>, <c>first_fetch</c>, hrefs) fill their own columns, sub-format objects of
+/// a combined format are read into the same record, and keys the shape does not hold are skipped.
 /// </summary>
 internal sealed class TypedRecordSink : IRecordSink
 {
+    /// <summary>The key of the combined block-list sub-format that carries the user-visible entry id.</summary>
+    public const string EntryIdFormatKey = "blid";
+
+    private const int SessionEventField = 302;
     private readonly RecordShape _shape;
     private readonly Func<RecordShape, object?[], SmcRecord> _create;
+    private readonly string? _target;
     private readonly Dictionary<string, int> _indexBySpelling = new(StringComparer.OrdinalIgnoreCase);
 
-    public TypedRecordSink(RecordShape shape, Func<RecordShape, object?[], SmcRecord> create)
+    public TypedRecordSink(RecordShape shape, Func<RecordShape, object?[], SmcRecord> create, string? target = null)
     {
         _shape = shape;
         _create = create;
+        _target = target;
         for (var i = 0; i < shape.Columns.Count; i++)
         {
             var column = shape.Columns[i];
+            if (column.Source != ColumnSource.Field) { continue; }
             _indexBySpelling[column.Property] = i;
             if (column.Field is { } field)
             {
@@ -36,33 +44,112 @@ internal sealed class TypedRecordSink : IRecordSink
     /// <summary>The records read since the last <see cref="List{T}.Clear"/>.</summary>
     public List<SmcRecord> Records { get; } = new(200);
 
+    /// <summary>True once a record said the initial snapshot is complete (SessionEvent 4, "all sessions sent").</summary>
+    public bool SawSnapshotComplete { get; private set; }
+
+    /// <summary>True once a session record arrived that is not part of the initial snapshot (first_fetch false).</summary>
+    public bool SawChangeAfterSnapshot { get; private set; }
+
     public void Read(ref Utf8JsonReader reader, RecordChange change)
     {
         var values = new object?[_shape.Columns.Count];
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var state = new RecordState();
+        ReadInto(ref reader, values, ref state);
+        if (state.SessionEvent == "4")
         {
-            var index = IndexOfKey(ref reader);
-            reader.Read();
-            if (index < 0)
-            {
-                reader.Skip();
-                continue;
-            }
-            values[index] = ValueParser.Read(ref reader, _shape.Columns[index].Kind);
+            // A marker row, not a monitored item.
+            SawSnapshotComplete = true;
+            return;
         }
+        if (change != RecordChange.None)
+        {
+            if (!state.FirstFetch) { SawChangeAfterSnapshot = true; }
+            Set(values, _shape.FirstFetchIndex, state.FirstFetch);
+            Set(values, _shape.ChangeIndex, change switch { RecordChange.Updated => SmcChange.Updated, RecordChange.Deleted => SmcChange.Deleted, _ => SmcChange.Added });
+        }
+        Set(values, _shape.TargetIndex, _target);
         Records.Add(_create(_shape, values));
     }
 
-    private int IndexOfKey(ref Utf8JsonReader reader)
+    private void ReadInto(ref Utf8JsonReader reader, object?[] values, ref RecordState state)
     {
-        if (!reader.ValueIsEscaped)
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var key = reader.ValueSpan;
-            if (key.Length > 0 && key[0] is >= (byte)'0' and <= (byte)'9' && Utf8Parser.TryParse(key, out int id, out var used) && used == key.Length)
+            var fieldId = FieldIdOfKey(ref reader);
+            if (fieldId >= 0)
             {
-                return _shape.IndexOfFieldId(id);
+                reader.Read();
+                var index = _shape.IndexOfFieldId(fieldId);
+                if (fieldId == SessionEventField && reader.TokenType is JsonTokenType.String or JsonTokenType.Number) { state.SessionEvent = Text(ref reader); }
+                if (index >= 0) { values[index] = ValueParser.Read(ref reader, _shape.Columns[index].Kind); }
+                else { reader.Skip(); }
+                continue;
+            }
+            var key = reader.GetString()!;
+            reader.Read();
+            if (key == "delta_key")
+            {
+                Set(values, _shape.DeltaKeyIndex, Text(ref reader));
+            }
+            else if (key == "first_fetch")
+            {
+                state.FirstFetch = reader.TokenType == JsonTokenType.True
+                    || (reader.TokenType == JsonTokenType.String && string.Equals(reader.GetString(), "true", StringComparison.OrdinalIgnoreCase));
+            }
+            else if (key.EndsWith("_href", StringComparison.Ordinal))
+            {
+                Set(values, _shape.HrefIndex, Text(ref reader));
+            }
+            else if (reader.TokenType == JsonTokenType.StartObject)
+            {
+                if (key == EntryIdFormatKey) { ReadEntryId(ref reader, values); }
+                else { ReadInto(ref reader, values, ref state); }
+            }
+            else if (_indexBySpelling.TryGetValue(key, out var index))
+            {
+                if (index == _shape.IndexOfFieldId(SessionEventField)) { state.SessionEvent = Text(ref reader); }
+                values[index] = ValueParser.Read(ref reader, _shape.Columns[index].Kind);
+            }
+            else
+            {
+                if (string.Equals(key, "SessionEvent", StringComparison.OrdinalIgnoreCase)) { state.SessionEvent = Text(ref reader); }
+                reader.Skip();
             }
         }
-        return _indexBySpelling.TryGetValue(reader.GetString()!, out var index) ? index : -1;
+    }
+
+    private void ReadEntryId(ref Utf8JsonReader reader, object?[] values)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            reader.Read();
+            if (reader.TokenType is JsonTokenType.String or JsonTokenType.Number) { Set(values, _shape.EntryIdIndex, Text(ref reader)); }
+            else { reader.Skip(); }
+        }
+    }
+
+    private static int FieldIdOfKey(ref Utf8JsonReader reader)
+    {
+        if (reader.ValueIsEscaped) { return -1; }
+        var key = reader.ValueSpan;
+        return key.Length > 0 && key[0] is >= (byte)'0' and <= (byte)'9' && Utf8Parser.TryParse(key, out int id, out var used) && used == key.Length ? id : -1;
+    }
+
+    private static string? Text(ref Utf8JsonReader reader) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString(),
+        JsonTokenType.Number => reader.TryGetInt64(out var n) ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : reader.GetDouble().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => null,
+    };
+
+    private static void Set(object?[] values, int index, object? value)
+    {
+        if (index >= 0) { values[index] = value; }
+    }
+
+    private struct RecordState
+    {
+        public bool FirstFetch;
+        public string? SessionEvent;
     }
 }

@@ -48,7 +48,7 @@ internal static class ValueParser
             case FieldKind.Ip:
                 return IPAddress.TryParse(text, out var address) && LooksLikeAddress(text) ? address : text;
             case FieldKind.Port:
-                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) ? port : text;
+                return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : text;
             case FieldKind.Number:
                 return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : text;
             case FieldKind.Action:
@@ -92,7 +92,7 @@ internal static class ValueParser
             switch (kind)
             {
                 case FieldKind.Port:
-                    if (Utf8Parser.TryParse(span, out int port, out var used) && used == span.Length) { return port; }
+                    if (Utf8Parser.TryParse(span, out int port, out var used) && used == span.Length && port is >= 0 and <= 65535) { return port; }
                     break;
                 case FieldKind.Number:
                     if (Utf8Parser.TryParse(span, out long number, out var usedNumber) && usedNumber == span.Length) { return number; }

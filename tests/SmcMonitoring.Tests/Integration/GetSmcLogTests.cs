@@ -44,13 +44,13 @@ public sealed class GetSmcLogTests : IDisposable
         var logs = Logs(string.Empty);
         AssertSentGolden("log-default.json");
         Assert.Equal(200, logs.Count);
-        var times = logs.Select(l => l.Timestamp!.Value).ToList();
+        var times = logs.Select(l => l.GetValue<DateTime>("Timestamp")!.Value).ToList();
         Assert.Equal(times.OrderByDescending(t => t), times);
         Assert.Equal(SimulatorFixture.LogEnd.UtcDateTime, DateTime.SpecifyKind(times[0], DateTimeKind.Utc));
         Assert.All(logs, l => Assert.IsType<IPAddress>(l["Src"]));
         Assert.All(logs, l => Assert.IsType<SmcAction>(l["Action"]));
         Assert.Contains(logs, l => l["DstPort"] is int);
-        Assert.Equal(new[] { "Timestamp", "Severity", "Action", "Sender", "Src", "SrcPort", "Dst", "DstPort", "Protocol", "Event", "Message" }, logs[0].PropertyNames);
+        Assert.Equal(new[] { "Timestamp", "Severity", "Action", "Sender", "Src", "SrcPort", "Dst", "DstPort", "Protocol", "Event", "Message" }, logs[0].GetPropertyNames());
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class GetSmcLogTests : IDisposable
     {
         var logs = Logs("-Oldest");
         AssertSentGolden("log-oldest.json");
-        var times = logs.Select(l => l.Timestamp!.Value).ToList();
+        var times = logs.Select(l => l.GetValue<DateTime>("Timestamp")!.Value).ToList();
         Assert.Equal(times.OrderBy(t => t), times);
         Assert.Equal(SimulatorFixture.LogEnd.UtcDateTime.AddSeconds(-4999), DateTime.SpecifyKind(times[0], DateTimeKind.Utc));
     }
@@ -73,17 +73,17 @@ public sealed class GetSmcLogTests : IDisposable
     [Fact]
     public void Since_and_until_are_sent_as_epoch_milliseconds()
     {
-        Logs("-Since ([datetime]::new(2025,11,1,11,0,0,'Utc')) -Until ([datetime]::new(2025,11,1,12,0,0,'Utc'))");
+        Logs("-Since ([datetime]::new(2025,11,1,11,0,0,[DateTimeKind]::Utc)) -Until ([datetime]::new(2025,11,1,12,0,0,[DateTimeKind]::Utc))");
         AssertSentGolden("log-since-until.json");
     }
 
     [Fact]
     public void Since_and_until_bound_the_records_inclusively()
     {
-        var logs = Logs("-Since ([datetime]::new(2025,11,1,11,0,0,'Utc')) -Until ([datetime]::new(2025,11,1,12,0,0,'Utc')) -Oldest -MaxRecords 10000");
+        var logs = Logs("-Since ([datetime]::new(2025,11,1,11,0,0,[DateTimeKind]::Utc)) -Until ([datetime]::new(2025,11,1,12,0,0,[DateTimeKind]::Utc)) -Oldest -MaxRecords 10000");
         Assert.Equal(3601, logs.Count);
-        Assert.Equal(new DateTime(2025, 11, 1, 11, 0, 0), logs[0].Timestamp);
-        Assert.Equal(new DateTime(2025, 11, 1, 12, 0, 0), logs[^1].Timestamp);
+        Assert.Equal(new DateTime(2025, 11, 1, 11, 0, 0), logs[0]["Timestamp"]);
+        Assert.Equal(new DateTime(2025, 11, 1, 12, 0, 0), logs[^1]["Timestamp"]);
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class GetSmcLogTests : IDisposable
     {
         var logs = Logs("-Field Timestamp, Src, 'Dst Addr'");
         AssertSentGolden("log-field.json");
-        Assert.Equal(new[] { "Timestamp", "Src", "Dst" }, logs[0].PropertyNames);
+        Assert.Equal(new[] { "Timestamp", "Src", "Dst" }, logs[0].GetPropertyNames());
         var names = _fixture.Host.RunClean("(Get-SmcLog -Session $s -MaxRecords 1 -Field Timestamp,Src,Dst | Select-Object -First 1).psobject.Properties.Name", new Dictionary<string, object?> { ["s"] = _session });
         Assert.Equal(new[] { "Timestamp", "Src", "Dst" }, names.Select(n => n.ToString()));
     }
@@ -119,7 +119,7 @@ public sealed class GetSmcLogTests : IDisposable
         var logs = Logs("-TimeZone Europe/Paris -MaxRecords 200");
         AssertSentGolden("log-timezone.json");
         // Paris is UTC+1 in November: the newest record's wall time moves one hour.
-        Assert.Equal(new DateTime(2025, 11, 1, 13, 0, 0), logs[0].Timestamp);
+        Assert.Equal(new DateTime(2025, 11, 1, 13, 0, 0), logs[0]["Timestamp"]);
     }
 
     [Fact]
@@ -135,7 +135,7 @@ public sealed class GetSmcLogTests : IDisposable
         var logs = Logs("-Live -TimeoutSec 2");
         AssertSentGolden("log-live.json");
         Assert.NotEmpty(logs);
-        Assert.All(logs, l => Assert.True(l.Timestamp > SimulatorFixture.LogEnd.UtcDateTime));
+        Assert.All(logs, l => Assert.True(l.GetValue<DateTime>("Timestamp") > SimulatorFixture.LogEnd.UtcDateTime));
     }
 
     [Fact]

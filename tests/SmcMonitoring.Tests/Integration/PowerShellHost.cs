@@ -14,7 +14,6 @@ public sealed class PowerShellHost : IDisposable
     public PowerShellHost()
     {
         var state = InitialSessionState.CreateDefault2();
-        state.ExecutionPolicy = Microsoft.PowerShell.ExecutionPolicy.Bypass;
         state.ImportPSModule(ManifestPath);
         Runspace = RunspaceFactory.CreateRunspace(state);
         Runspace.Open();

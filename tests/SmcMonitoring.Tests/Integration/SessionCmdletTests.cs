@@ -109,7 +109,7 @@ public sealed class SessionCmdletTests
     [Fact]
     public void Session_text_and_view_never_show_the_key_or_cookie()
     {
-        var output = _fixture.Host.RunClean("$s = Connect-SmcSession -Url $url -ApiKey $key -Verbose 4>&1; $s; ($s | Format-List * | Out-String); $s.ToString(); Disconnect-SmcSession $s", Vars());
+        var output = _fixture.Host.RunClean("$all = Connect-SmcSession -Url $url -ApiKey $key -Verbose -Debug 4>&1 5>&1; $s = $all | Where-Object { $_ -is [SmcMonitoring.Session.SmcSession] }; $all; ($s | Format-List * | Out-String); ($s | Format-Table | Out-String); $s.ToString(); Disconnect-SmcSession $s -Verbose 4>&1", Vars());
         var text = string.Join("\n", output.Select(o => o.ToString()));
         var session = output.Select(o => o.BaseObject).OfType<SmcSession>().Single();
         Assert.DoesNotContain(_fixture.Simulator.ApiKey, text);

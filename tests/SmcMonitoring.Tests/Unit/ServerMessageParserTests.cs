@@ -33,12 +33,12 @@ public class ServerMessageParserTests
         Assert.Equal(2, message.RecordCount);
         Assert.Equal("Querying...", message.Status);
         var first = (SmcLogRecord)sink.Records[0];
-        Assert.Equal("10.1.2.3", first.Src!.ToString());
-        Assert.Equal(443, first.DstPort);
+        Assert.Equal("10.1.2.3", first["Src"]!.ToString());
+        Assert.Equal(443, first["DstPort"]);
         var second = (SmcLogRecord)sink.Records[1];
-        Assert.Equal("10.9.9.9", second.Src!.ToString());
-        Assert.Equal("192.0.2.1", second.Dst!.ToString());
-        Assert.Equal(5, second.SrcPort);
+        Assert.Equal("10.9.9.9", second["Src"]!.ToString());
+        Assert.Equal("192.0.2.1", second["Dst"]!.ToString());
+        Assert.Equal(5, second["SrcPort"]);
     }
 
     [Fact]
