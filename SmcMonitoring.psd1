@@ -5,7 +5,7 @@
     Author               = 'SmcMonitoring contributors'
     CompanyName          = 'SmcMonitoring contributors'
     Copyright            = '(c) SmcMonitoring contributors.'
-    Description          = 'The Monitoring area of a Forcepoint (Stonesoft) Security Management Center in PowerShell: stored and live logs over the SMC websockets, as typed records on the pipeline.'
+    Description          = 'The Monitoring area of a Forcepoint (Stonesoft) Security Management Center in PowerShell: stored and live logs, connections, block list, routes, users, SSL VPN users, VPN SAs, alerts and neighbors over the SMC websockets, as typed records on the pipeline.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     CmdletsToExport      = @(
@@ -13,10 +13,19 @@
         'Disconnect-SmcSession'
         'Get-SmcSession'
         'Get-SmcLog'
+        'Get-SmcLogField'
+        'Get-SmcConnection'
+        'Get-SmcBlocklist'
+        'Get-SmcRoute'
+        'Get-SmcUser'
+        'Get-SmcSslVpnUser'
+        'Get-SmcVpnSa'
+        'Get-SmcAlert'
+        'Get-SmcNeighbor'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
-    AliasesToExport      = @()
+    AliasesToExport      = @('Get-SmcBlacklist')
     TypesToProcess       = @('SmcMonitoring.Types.ps1xml')
     FormatsToProcess     = @('SmcMonitoring.format.ps1xml')
     PrivateData          = @{

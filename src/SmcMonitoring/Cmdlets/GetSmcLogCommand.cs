@@ -29,6 +29,10 @@ namespace SmcMonitoring.Cmdlets;
 /// <para>Exports up to 5000 entries of the last hour, oldest first.</para>
 /// </example>
 /// <example>
+/// <code>Get-SmcLog -Since (Get-Date).Date -MaxRecords 100000 -Statistics</code>
+/// <para>The SMC's statistics of a search of today's logs, without the records (the reference client's fetch_statistics).</para>
+/// </example>
+/// <example>
 /// <code>Get-SmcLog -MaxRecords 50 -Raw -FieldFormat Pretty</code>
 /// <para>The 50 newest entries as the SMC sends them, keyed by display labels, every field included.</para>
 /// </example>
@@ -72,6 +76,12 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     public SwitchParameter Live { get; set; }
 
     /// <summary>
+    /// <para type="description">Return the SMC's statistics of the stored query (the statistics messages, as ordered dictionaries) instead of the records.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = StoredSet)]
+    public SwitchParameter Statistics { get; set; }
+
+    /// <summary>
     /// <para type="description">Only search these Log Server or Management Server elements, by element href.</para>
     /// </summary>
     [Parameter]
@@ -94,7 +104,11 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         if (!Live) { limits.MaxRecords = MaxRecords; }
         var request = query.ToRequestJson();
         QueryRun run;
-        if (Raw)
+        if (Statistics)
+        {
+            run = new QueryRun("log statistics", LogQuery.SocketPath, request, limits, null, WriteStatistics, timeoutIsError: true);
+        }
+        else if (Raw)
         {
             var raw = new RawRecordSink();
             run = new QueryRun("logs", LogQuery.SocketPath, request, limits, raw, _ => WriteAll(raw.Records), timeoutIsError: !Live);
@@ -129,6 +143,12 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
             foreach (var id in shape.FieldIds) { query.Format.FieldIds.Add(id); }
         }
         return query;
+    }
+
+    private bool WriteStatistics(Protocol.ServerMessage message)
+    {
+        if (message.Statistics != null) { WriteObject(RawRecordSink.ParseText(message.Statistics)); }
+        return true;
     }
 
     private bool WriteAll<T>(System.Collections.Generic.List<T> records)

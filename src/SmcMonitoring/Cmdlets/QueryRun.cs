@@ -8,7 +8,7 @@ namespace SmcMonitoring.Cmdlets;
 /// <summary>One fetch a query cmdlet runs: what to send, where records go, and what to do with each message.</summary>
 internal sealed class QueryRun
 {
-    public QueryRun(string label, string socketPath, byte[] request, QueryLimits limits, IRecordSink sink, Func<ServerMessage, bool> onMessage, bool timeoutIsError, bool inactivityIsError = true)
+    public QueryRun(string label, string socketPath, byte[] request, QueryLimits limits, IRecordSink? sink, Func<ServerMessage, bool> onMessage, bool timeoutIsError, bool inactivityIsError = true)
     {
         Label = label;
         SocketPath = socketPath;
@@ -29,7 +29,7 @@ internal sealed class QueryRun
 
     public QueryLimits Limits { get; }
 
-    public IRecordSink Sink { get; }
+    public IRecordSink? Sink { get; }
 
     /// <summary>Writes the message's records; returns false to stop this fetch.</summary>
     public Func<ServerMessage, bool> OnMessage { get; }

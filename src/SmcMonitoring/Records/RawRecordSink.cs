@@ -22,7 +22,8 @@ internal sealed class RawRecordSink : IRecordSink
         Records.Add(record);
     }
 
-    private static OrderedDictionary ReadObject(ref Utf8JsonReader reader)
+    /// <summary>Reads a JSON object (the reader on its StartObject) into an ordered dictionary, nested objects included.</summary>
+    internal static OrderedDictionary ReadObject(ref Utf8JsonReader reader)
     {
         var record = new OrderedDictionary(System.StringComparer.OrdinalIgnoreCase);
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -32,6 +33,14 @@ internal sealed class RawRecordSink : IRecordSink
             record[key] = ReadValue(ref reader);
         }
         return record;
+    }
+
+    /// <summary>Reads JSON text into dictionaries, lists and scalars.</summary>
+    internal static object? ParseText(string json)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        return ReadValue(ref reader);
     }
 
     private static object? ReadValue(ref Utf8JsonReader reader)
