@@ -1,6 +1,7 @@
 using System;
 using System.Buffers.Text;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using SmcMonitoring.Simulator.Fields;
 using SmcMonitoring.Simulator.Records;
@@ -52,6 +53,7 @@ internal sealed class RecordWriter
         writer.WriteEndObject();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteColumns(Utf8JsonWriter writer, FieldValue[] values)
     {
         Span<byte> text = stackalloc byte[64];

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 
 namespace SmcMonitoring.Simulator.Formats;
 
@@ -29,6 +30,7 @@ internal sealed class TimeRenderer
 
     public bool ShowZone { get; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Write(long epochMilliseconds, Span<byte> destination)
     {
         var offset = OffsetOf(epochMilliseconds);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SmcMonitoring.Simulator.Records;
 
 namespace SmcMonitoring.Simulator.Logs;
@@ -16,6 +17,7 @@ internal sealed class LogRecordGenerator
     }
 
     /// <summary>Fills <paramref name="record"/> (of <see cref="LogShape"/>) with record <paramref name="index"/> stamped at <paramref name="timestamp"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Fill(long index, long timestamp, RecordBuffer record)
     {
         var hash = new HashStream(seed, index);

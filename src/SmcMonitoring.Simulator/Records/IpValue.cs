@@ -2,6 +2,7 @@ using System;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 
 namespace SmcMonitoring.Simulator.Records;
 
@@ -52,6 +53,7 @@ internal readonly struct IpValue : IEquatable<IpValue>
         IsV6 != other.IsV6 ? IsV6.CompareTo(other.IsV6) : High != other.High ? High.CompareTo(other.High) : Low.CompareTo(other.Low);
 
     /// <summary>Writes the canonical text form (RFC 5952 for IPv6) as ASCII and returns the length.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Write(Span<byte> destination)
     {
         return IsV6 ? WriteV6(destination) : WriteV4(destination);
