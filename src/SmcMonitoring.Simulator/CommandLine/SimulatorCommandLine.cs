@@ -109,8 +109,9 @@ internal static class SimulatorCommandLine
         switch (name)
         {
             case "--host":
-                options.Host = value;
-                return null;
+                return value.Equals("localhost", StringComparison.OrdinalIgnoreCase) || System.Net.IPAddress.TryParse(value, out _)
+                    ? Set(() => options.Host = value)
+                    : Invalid(name, value, "an IP address or localhost");
             case "--port":
                 return int.TryParse(value, NumberStyles.None, invariant, out var port) && port <= 65535
                     ? Set(() => options.Port = port)
