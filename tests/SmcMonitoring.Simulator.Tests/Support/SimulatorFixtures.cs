@@ -1,0 +1,58 @@
+using System;
+using System.Threading.Tasks;
+using Xunit;
+
+namespace SmcMonitoring.Simulator.Tests.Support;
+
+/// <summary>A simulator on a free loopback port with fixed data, shared by the tests of one class.</summary>
+public abstract class SimulatorFixture : IAsyncLifetime
+{
+    public const string ApiKey = "test-key-0123";
+    public const string UserName = "sim admin";
+    public const string Password = "p+ss word&1";
+
+    /// <summary>The newest stored record: fixed (with milliseconds) so windows and renderings are predictable.</summary>
+    public static readonly DateTimeOffset LogEnd = new(2024, 1, 15, 12, 0, 0, 250, TimeSpan.Zero);
+
+    public SmcSimulator Simulator { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Simulator = await SmcSimulator.StartAsync(Options());
+
+    public async Task DisposeAsync() => await Simulator.DisposeAsync();
+
+    public Task<SmcTestClient> LoginAsync(string version = "7.1") => SmcTestClient.LoginAsync(Simulator, version);
+
+    protected virtual SimulatorOptions Options() => new()
+    {
+        ApiKey = ApiKey,
+        UserName = UserName,
+        Password = Password,
+        LogRecords = 1000,
+        Seed = 42,
+        LogEnd = LogEnd,
+        LiveRecordsPerSecond = 100,
+    };
+}
+
+public sealed class CookieSimulatorFixture : SimulatorFixture;
+
+public sealed class TokenSimulatorFixture : SimulatorFixture
+{
+    protected override SimulatorOptions Options()
+    {
+        var options = base.Options();
+        options.TokenMode = true;
+        return options;
+    }
+}
+
+/// <summary>Two million stored records: enough that a fetch is still streaming when the test aborts it.</summary>
+public sealed class LargeSimulatorFixture : SimulatorFixture
+{
+    protected override SimulatorOptions Options()
+    {
+        var options = base.Options();
+        options.LogRecords = 2_000_000;
+        return options;
+    }
+}
