@@ -120,6 +120,8 @@ public sealed class FilterTests : IClassFixture<CookieSimulatorFixture>
         Assert.All(byAddress, r => Assert.Equal("fw-east node 1", (string?)r["NodeId"]));
         var byName = await MatchesAsync("""{"type": "in", "left": {"type": "field", "id": 4}, "right": [{"type": "string", "value": "dmz-fw node 1"}]}""");
         Assert.All(byName, r => Assert.Equal("dmz-fw node 1", (string?)r["NodeId"]));
+        var byAddressText = await MatchesAsync("""{"type": "in", "left": {"type": "field", "id": 4}, "right": [{"type": "string", "value": "172.16.0.1"}]}""");
+        Assert.All(byAddressText, r => Assert.Equal("dmz-fw node 1", (string?)r["NodeId"]));
     }
 
     [Fact]

@@ -84,14 +84,29 @@ internal sealed class NumberFilterValue(long number) : FilterValue
     };
 }
 
-/// <summary>An exact string: matches the text a value is shown as (node names for senders).</summary>
-internal sealed class StringFilterValue(string text) : FilterValue
+/// <summary>
+/// An exact string: matches the text a value is shown as, numbers by their digits, and addresses (a sender's too)
+/// by their address, since clients that only know a field as text send addresses as strings.
+/// </summary>
+internal sealed class StringFilterValue : FilterValue
 {
+    private readonly string text;
+    private readonly long? number;
+    private readonly IpValue? address;
+
+    public StringFilterValue(string text)
+    {
+        this.text = text;
+        number = long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsedNumber) ? parsedNumber : null;
+        address = IpValue.TryParse(text, out var parsedAddress) ? parsedAddress : null;
+    }
+
     public override bool Matches(in FieldValue value, RecordBuffer record) => value.Kind switch
     {
-        ValueKind.Text or ValueKind.Sender => string.Equals(value.Term!.Text, text, StringComparison.Ordinal),
-        ValueKind.Number => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && value.Number == number,
-        ValueKind.Ip => IpValue.TryParse(text, out var address) && value.Ip.Equals(address),
+        ValueKind.Text => string.Equals(value.Term!.Text, text, StringComparison.Ordinal),
+        ValueKind.Sender => string.Equals(value.Term!.Text, text, StringComparison.Ordinal) || (address is { } a && value.Ip.Equals(a)),
+        ValueKind.Number => value.Number == number,
+        ValueKind.Ip => address is { } b && value.Ip.Equals(b),
         _ => false,
     };
 }
