@@ -1,0 +1,45 @@
+using System;
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Threading.Tasks;
+using SmcMonitoring.Simulator.Tests.Support;
+using Xunit;
+
+namespace SmcMonitoring.Simulator.Tests;
+
+public sealed class LifecycleTests
+{
+    [Fact]
+    public async Task Stop_closes_open_sockets_with_1001_and_releases_the_port()
+    {
+        var simulator = await SmcSimulator.StartAsync(new SimulatorOptions { LogRecords = 10, LiveRecordsPerSecond = 1000 });
+        var port = simulator.BaseUrl.Port;
+        using var client = await SmcTestClient.LoginAsync(simulator);
+        await using var socket = await client.OpenLogSocketAsync();
+        await socket.SendAsync(Requests.Live());
+        Assert.Equal("Fetch started", (string?)(await socket.ReceiveAsync())!["success"]);
+
+        var clock = Stopwatch.StartNew();
+        var stopping = simulator.StopAsync();
+        while (await socket.ReceiveAsync() is not null)
+        {
+        }
+
+        Assert.Equal(WebSocketCloseStatus.EndpointUnavailable, socket.Socket.CloseStatus);
+        await socket.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, default);
+        await stopping.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"stopping took {clock.Elapsed}");
+        await simulator.DisposeAsync();
+
+        await using var again = await SmcSimulator.StartAsync(new SimulatorOptions { Port = port });
+        Assert.Equal(port, again.BaseUrl.Port);
+    }
+
+    [Fact]
+    public async Task Invalid_options_are_refused_before_listening()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => SmcSimulator.StartAsync(new SimulatorOptions { LogInterval = TimeSpan.FromTicks(5) }));
+        Assert.Contains("LogInterval", error.Message);
+        await Assert.ThrowsAsync<ArgumentException>(() => SmcSimulator.StartAsync(new SimulatorOptions { ApiVersions = Array.Empty<string>() }));
+    }
+}
