@@ -36,6 +36,31 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task A_client_that_closes_without_reading_is_cut_off_after_a_grace_period()
+    {
+        var simulator = await SmcSimulator.StartAsync(new SimulatorOptions { LogRecords = 2_000_000 });
+        try
+        {
+            using var client = await SmcTestClient.LoginAsync(simulator);
+            await using var socket = await client.OpenLogSocketAsync();
+            await socket.SendAsync(Requests.Stored(fetch: "{}"));
+            await socket.ReceiveAsync();
+            await socket.Socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, default);
+
+            // The fetch is stuck sending into full buffers; after the 5 s grace the simulator drops the connection.
+            await Task.Delay(TimeSpan.FromSeconds(7));
+            var clock = Stopwatch.StartNew();
+            await simulator.StopAsync();
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"stopping took {clock.Elapsed}: the socket was still held");
+            socket.Socket.Abort();
+        }
+        finally
+        {
+            await simulator.DisposeAsync();
+        }
+    }
+
+    [Fact]
     public async Task Invalid_options_are_refused_before_listening()
     {
         var error = await Assert.ThrowsAsync<ArgumentException>(() => SmcSimulator.StartAsync(new SimulatorOptions { LogInterval = TimeSpan.FromTicks(5) }));

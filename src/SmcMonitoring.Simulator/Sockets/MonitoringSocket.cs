@@ -73,7 +73,7 @@ internal sealed class MonitoringSocket
                 switch (message.Kind)
                 {
                     case IncomingKind.Close:
-                        await protocol.StopAsync();
+                        await StopProtocolAsync(protocol);
                         await SendCloseAsync(socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure, string.Empty);
                         return;
                     case IncomingKind.TooBig:
@@ -91,14 +91,14 @@ internal sealed class MonitoringSocket
         }
         finally
         {
-            await protocol.StopAsync();
+            await StopProtocolAsync(protocol);
         }
     }
 
     /// <summary>Stops the fetches, sends our close frame, then reads until the client's close frame (or gives up).</summary>
     private async Task CloseAsync(ISocketProtocol protocol, IncomingMessageReader reader, Task<IncomingMessage>? pending, WebSocketCloseStatus status, string reason)
     {
-        await protocol.StopAsync();
+        await StopProtocolAsync(protocol);
         await SendCloseAsync(status, reason);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(connectionAborted);
         timeout.CancelAfter(CloseHandshakeTimeout);
@@ -114,6 +114,21 @@ internal sealed class MonitoringSocket
         {
             socket.Abort();
         }
+    }
+
+    /// <summary>
+    /// Stops the protocol's fetches. A fetch blocked sending to a client that no longer reads would wait forever,
+    /// so after a grace period the connection is aborted, which fails that send.
+    /// </summary>
+    private async Task StopProtocolAsync(ISocketProtocol protocol)
+    {
+        var stopped = protocol.StopAsync();
+        if (await Task.WhenAny(stopped, Task.Delay(CloseHandshakeTimeout)) != stopped)
+        {
+            socket.Abort();
+        }
+
+        await stopped;
     }
 
     private async Task SendCloseAsync(WebSocketCloseStatus status, string reason)
