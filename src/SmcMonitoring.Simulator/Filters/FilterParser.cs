@@ -26,7 +26,7 @@ internal sealed class FilterParser
             throw new RequestRejectedException($"a filter node must be an object, not {node.GetRawText()}");
         }
 
-        var type = ReadString(node, "type");
+        var type = node.StringMember("type");
         return type switch
         {
             "and" => new AllFilter(ParseChildren(node)),
@@ -34,7 +34,7 @@ internal sealed class FilterParser
             "not" => new NotFilter(Parse(Required(node, "value"))),
             "defined" => new DefinedFilter(ParseFieldSlot(Required(node, "value"), "defined")),
             "in" => ParseIn(node),
-            "translated" => new TranslatedExpressionParser(shape, catalog).Parse(ReadString(node, "value")
+            "translated" => new TranslatedExpressionParser(shape, catalog).Parse(node.StringMember("value")
                 ?? throw new RequestRejectedException("a translated filter needs a string 'value'")),
             "cs_like" => ParseLike(node, RegexOptions.None),
             "ci_like" => ParseLike(node, RegexOptions.IgnoreCase),
@@ -52,7 +52,7 @@ internal sealed class FilterParser
             return shape.SlotOf(fieldId);
         }
 
-        var name = ReadString(fieldNode, "name")
+        var name = fieldNode.StringMember("name")
             ?? throw new RequestRejectedException($"a field value needs an 'id' or a 'name': {fieldNode.GetRawText()}");
         var field = catalog.Find(name) ?? throw new RequestRejectedException($"unknown field name '{name}'");
         return shape.SlotOf(field.Id);
@@ -63,7 +63,7 @@ internal sealed class FilterParser
         var values = Required(node, "values");
         if (values.ValueKind != JsonValueKind.Array)
         {
-            throw new RequestRejectedException($"'{ReadString(node, "type")}' needs a 'values' array");
+            throw new RequestRejectedException($"'{node.StringMember("type")}' needs a 'values' array");
         }
 
         var children = new List<RecordFilter>();
@@ -113,10 +113,10 @@ internal sealed class FilterParser
     {
         var left = Required(node, "left");
         var right = Required(node, "right");
-        var pattern = right.ValueKind == JsonValueKind.Object ? ReadString(right, "value") : null;
+        var pattern = right.StringMember("value");
         if (!IsField(left) || pattern is null)
         {
-            throw new RequestRejectedException($"'{ReadString(node, "type")}' needs a field on the left and a string value on the right");
+            throw new RequestRejectedException($"'{node.StringMember("type")}' needs a field on the left and a string value on the right");
         }
 
         var expression = "^" + Regex.Escape(pattern).Replace("%", ".*", System.StringComparison.Ordinal).Replace("_", ".", System.StringComparison.Ordinal) + "$";
@@ -128,7 +128,7 @@ internal sealed class FilterParser
 
     private FilterValue ParseValue(JsonElement node)
     {
-        var type = node.ValueKind == JsonValueKind.Object ? ReadString(node, "type") : null;
+        var type = node.StringMember("type");
         var value = node.ValueKind == JsonValueKind.Object && node.TryGetProperty("value", out var v) ? v : default;
         return type switch
         {
@@ -160,11 +160,8 @@ internal sealed class FilterParser
         throw new RequestRejectedException($"a {type} value needs an integer 'value', not {(value.ValueKind == JsonValueKind.Undefined ? "nothing" : value.GetRawText())}");
     }
 
-    private static bool IsField(JsonElement node) => node.ValueKind == JsonValueKind.Object && ReadString(node, "type") == "field";
+    private static bool IsField(JsonElement node) => node.StringMember("type") == "field";
 
     private static JsonElement Required(JsonElement node, string name) =>
-        node.TryGetProperty(name, out var value) ? value : throw new RequestRejectedException($"filter '{ReadString(node, "type")}' needs '{name}'");
-
-    private static string? ReadString(JsonElement node, string name) =>
-        node.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        node.TryGetProperty(name, out var value) ? value : throw new RequestRejectedException($"filter '{node.StringMember("type")}' needs '{name}'");
 }

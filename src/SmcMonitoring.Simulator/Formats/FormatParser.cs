@@ -26,7 +26,7 @@ internal static class FormatParser
         }
 
         var resolving = format.TryGetProperty("resolving", out var r) && r.ValueKind == JsonValueKind.Object ? r : default;
-        var zoneName = ReadString(resolving, "timezone");
+        var zoneName = resolving.StringMember("timezone");
         var zone = zoneName is null ? null : TimeZoneNames.Find(zoneName)
             ?? throw new RequestRejectedException($"unknown time zone '{zoneName}' in format.resolving.timezone");
         return new RecordFormat
@@ -34,10 +34,10 @@ internal static class FormatParser
             Type = type,
             Keys = ReadKeyStyle(format),
             FieldIds = ReadSelection(format, catalog),
-            ResolveSenders = type == FormatType.Raw ? false : ReadBool(resolving, "senders") ?? true,
+            ResolveSenders = type == FormatType.Raw ? false : resolving.BoolMember("senders") ?? true,
             TimeZone = zone,
-            ShowMillis = ReadBool(resolving, "time_show_millis") ?? false,
-            ShowZone = ReadBool(resolving, "time_show_zone") ?? false,
+            ShowMillis = resolving.BoolMember("time_show_millis") ?? false,
+            ShowZone = resolving.BoolMember("time_show_zone") ?? false,
         };
     }
 
@@ -63,7 +63,7 @@ internal static class FormatParser
         return new RecordFormat { Type = FormatType.Combined, Parts = parts };
     }
 
-    private static FormatType ReadType(JsonElement format) => ReadString(format, "type") switch
+    private static FormatType ReadType(JsonElement format) => format.StringMember("type") switch
     {
         null or "texts" => FormatType.Texts,
         "detailed" => FormatType.Detailed,
@@ -72,7 +72,7 @@ internal static class FormatParser
         var other => throw new RequestRejectedException($"unsupported format type '{other}' (the simulator knows texts, detailed, raw, combined)"),
     };
 
-    private static KeyStyle ReadKeyStyle(JsonElement format) => ReadString(format, "field_format") switch
+    private static KeyStyle ReadKeyStyle(JsonElement format) => format.StringMember("field_format") switch
     {
         null or "pretty" => KeyStyle.Pretty,
         "name" => KeyStyle.Name,
@@ -131,14 +131,4 @@ internal static class FormatParser
             _ => false,
         };
     }
-
-    private static string? ReadString(JsonElement parent, string name) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : null;
-
-    private static bool? ReadBool(JsonElement parent, string name) =>
-        parent.ValueKind == JsonValueKind.Object && parent.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.True or JsonValueKind.False
-            ? value.GetBoolean()
-            : null;
 }

@@ -26,7 +26,7 @@ internal sealed class LogQuery
             throw new RequestRejectedException("query must be an object");
         }
 
-        var type = query.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : "stored";
+        var type = query.StringMember("type") ?? "stored";
         if (type is not ("stored" or "current"))
         {
             throw new RequestRejectedException($"unknown query type '{type}' (valid: stored, current)");

@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
+using SmcMonitoring.Simulator.Fields;
 using SmcMonitoring.Simulator.Hosting;
 using SmcMonitoring.Simulator.Sockets;
 
@@ -104,8 +105,8 @@ internal sealed class RestDispatcher
             using var document = JsonDocument.Parse(call.Body ?? string.Empty);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
-                key = ReadString(document.RootElement, "authenticationkey");
-                domain = ReadString(document.RootElement, "domain") ?? DefaultDomain;
+                key = document.RootElement.StringMember("authenticationkey");
+                domain = document.RootElement.StringMember("domain") ?? DefaultDomain;
             }
         }
         catch (JsonException)
@@ -168,9 +169,6 @@ internal sealed class RestDispatcher
         http.Response.Headers.Allow = allowed;
         return JsonAnswers.ErrorAsync(http, StatusCodes.Status405MethodNotAllowed, $"Method {http.Request.Method} is not allowed here.", $"Use {allowed}.");
     }
-
-    private static string? ReadString(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private sealed record Route(string Method, bool NeedsSession, Handler Handle);
 
