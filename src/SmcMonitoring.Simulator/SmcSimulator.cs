@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -57,6 +58,8 @@ public sealed class SmcSimulator : IAsyncDisposable
             var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = typeof(SmcSimulator).Assembly.GetName().Name });
             builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(address, options.Port, listen =>
             {
+                // The SMC's API service speaks HTTP/1.1; websocket upgrades happen there too.
+                listen.Protocols = HttpProtocols.Http1;
                 if (options.Certificate is not null)
                 {
                     listen.UseHttps(options.Certificate, https => https.SslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13);
