@@ -130,6 +130,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
             Until = Until is { } until ? new DateTimeOffset(until) : null,
             Quantity = Live ? null : MaxRecords,
             Backwards = !Oldest,
+            Filter = TranslateFilter(),
         };
         foreach (var server in Server ?? Array.Empty<string>()) { query.Servers.Add(server); }
         query.Format.Resolving.TimeZone = TimeZone;

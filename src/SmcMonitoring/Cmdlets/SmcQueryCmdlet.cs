@@ -5,7 +5,9 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using System.Collections;
 using SmcMonitoring.Fields;
+using SmcMonitoring.Filters;
 using SmcMonitoring.Protocol;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
@@ -24,6 +26,14 @@ public abstract class SmcQueryCmdlet : SmcCmdlet
     [Parameter(ValueFromPipelineByPropertyName = false)]
     [ValidateNotNull]
     public SmcSession? Session { get; set; }
+
+    /// <summary>
+    /// <para type="description">A filter the SMC evaluates: a hashtable (keys are fields, values one value or a list; several keys must all match; special keys Or, And, Not, Defined, Expression, Like, FilterElement) or a scriptblock such as { $_.Src -eq '10.0.0.1' -and $_.DstPort -in 80, 443 }. See about_SmcMonitoring_Filters.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    [ArgumentCompleter(typeof(FilterKeyCompleter))]
+    public object? Filter { get; set; }
 
     /// <summary>
     /// <para type="description">The fields to return, by record property name, SMC field name, display name or numeric id (tab completion lists them). Records then have exactly these properties, in this order.</para>
@@ -101,6 +111,33 @@ public abstract class SmcQueryCmdlet : SmcCmdlet
             if (seen.Add(field!.Id)) { fields.Add(field); }
         }
         return fields;
+    }
+
+    /// <summary>The -Filter translated to the SMC's filter tree (null without -Filter); a terminating error explains a bad filter.</summary>
+    private protected SmcFilter? TranslateFilter()
+    {
+        var value = Filter is PSObject wrapped ? wrapped.BaseObject : Filter;
+        try
+        {
+            switch (value)
+            {
+                case null:
+                    return null;
+                case IDictionary table:
+                    return HashtableFilterParser.Parse(table);
+                case ScriptBlock script:
+                    return ScriptBlockFilterTranslator.Translate(script, name => SessionState.PSVariable.GetValue(name));
+                case string text when text.Trim().Length > 0:
+                    return new TranslatedFilter(text);
+                default:
+                    throw new SmcException("SmcFilterTypeInvalid", SmcErrorKind.InvalidArgument, $"-Filter takes a hashtable, a scriptblock or an SMC filter expression string, not {value.GetType().Name}.");
+            }
+        }
+        catch (SmcException ex)
+        {
+            ThrowTerminatingError(ToErrorRecord(ex, Filter));
+            return null;
+        }
     }
 
     /// <summary>The client-side limits from -TimeoutSec and -InactivityTimeoutSec.</summary>

@@ -82,7 +82,7 @@ public abstract class SmcSessionMonitorCmdlet : SmcQueryCmdlet
             ThrowTerminatingError(ToErrorRecord(ex, target));
             throw;
         }
-        var query = new SessionQuery(definition, target);
+        var query = new SessionQuery(definition, target) { Filter = TranslateFilter() };
         ConfigureFormat(query, shape);
         var limits = LimitsFromParameters(Timeout.InfiniteTimeSpan);
         var silence = InactivityTimeoutSec > 0 ? TimeSpan.FromSeconds(InactivityTimeoutSec) : SnapshotSilence;

@@ -1,3 +1,5 @@
+using System.IO;
+using System.Text;
 using System.Text.Json;
 
 namespace SmcMonitoring.Filters;
@@ -7,4 +9,15 @@ public abstract class SmcFilter
 {
     /// <summary>Writes this node as one JSON object.</summary>
     public abstract void WriteTo(Utf8JsonWriter writer);
+
+    /// <summary>The node as compact JSON.</summary>
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer)) { WriteTo(writer); }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => ToJson();
 }
