@@ -32,8 +32,8 @@ public abstract class SmcQueryCmdlet : SmcCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNull]
-    [ArgumentCompleter(typeof(FilterKeyCompleter))]
-    public object? Filter { get; set; }
+    [FilterArgumentTransformation]
+    public SmcFilterArgument? Filter { get; set; }
 
     /// <summary>
     /// <para type="description">The fields to return, by record property name, SMC field name, display name or numeric id (tab completion lists them). Records then have exactly these properties, in this order.</para>
@@ -116,7 +116,7 @@ public abstract class SmcQueryCmdlet : SmcCmdlet
     /// <summary>The -Filter translated to the SMC's filter tree (null without -Filter); a terminating error explains a bad filter.</summary>
     private protected SmcFilter? TranslateFilter()
     {
-        var value = Filter is PSObject wrapped ? wrapped.BaseObject : Filter;
+        var value = Filter?.Value;
         try
         {
             switch (value)
@@ -135,7 +135,7 @@ public abstract class SmcQueryCmdlet : SmcCmdlet
         }
         catch (SmcException ex)
         {
-            ThrowTerminatingError(ToErrorRecord(ex, Filter));
+            ThrowTerminatingError(ToErrorRecord(ex, value));
             return null;
         }
     }

@@ -44,3 +44,16 @@ public class FieldCatalogTests
         Assert.Equal(FieldKind.Severity, FieldCatalog.Default.FindById(602)!.Kind);
     }
 }
+
+public class FilterKeyPropertyTests
+{
+    [Fact]
+    public void Every_catalog_field_is_a_completable_filter_key()
+    {
+        var properties = typeof(SmcMonitoring.Filters.SmcFilterArgument).GetProperties().Select(p => p.Name).ToHashSet();
+        var missing = FieldCatalog.Default.Fields.Where(f => !properties.Contains(f.Property)).Select(f => f.Property).ToList();
+        Assert.True(missing.Count == 0, "Run 'dotnet pwsh ./tools/New-FilterKeyProperties.ps1': the filter keys lack " + string.Join(", ", missing));
+        Assert.Contains("Or", properties);
+        Assert.Contains("Defined", properties);
+    }
+}
