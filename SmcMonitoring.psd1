@@ -22,6 +22,8 @@
         'Get-SmcVpnSa'
         'Get-SmcAlert'
         'Get-SmcNeighbor'
+        'Register-SmcNotification'
+        'Get-SmcNotification'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

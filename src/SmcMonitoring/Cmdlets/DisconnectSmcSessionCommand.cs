@@ -6,7 +6,7 @@ namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
 /// <para type="synopsis">Logs out of an SMC session and closes its sockets.</para>
-/// <para type="description">Disconnect-SmcSession closes every websocket of the session (stopping its queries and notifications), logs out of the SMC and forgets the session in this runspace. Without -Session it disconnects the default session. Removing the module disconnects every session of the runspace.</para>
+/// <para type="description">Disconnect-SmcSession closes every websocket of the session (stopping its queries), ends its notification subscriptions (Register-SmcNotification), logs out of the SMC and forgets the session in this runspace. Without -Session it disconnects the default session. Removing the module disconnects every session of the runspace.</para>
 /// </summary>
 /// <example>
 /// <code>Disconnect-SmcSession</code>
@@ -44,6 +44,7 @@ public sealed class DisconnectSmcSessionCommand : SmcCmdlet
         foreach (var session in sessions)
         {
             SessionRegistry.Remove(CurrentRunspace, session);
+            Notifications.NotificationSubscriptions.Unsubscribe(Events, session);
             try
             {
                 session.DisconnectAsync(Cancellation).GetAwaiter().GetResult();

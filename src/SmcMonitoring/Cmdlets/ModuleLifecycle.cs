@@ -4,12 +4,15 @@ using SmcMonitoring.Session;
 
 namespace SmcMonitoring.Cmdlets;
 
-/// <summary>Logs out of this runspace's sessions and closes their sockets when the module is removed.</summary>
+/// <summary>Ends the module's notification subscriptions, logs out of this runspace's sessions and closes their sockets when the module is removed.</summary>
 public sealed class ModuleLifecycle : IModuleAssemblyCleanup
 {
     /// <inheritdoc/>
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
-        if (Runspace.DefaultRunspace is { } runspace) { SessionRegistry.DisconnectAll(runspace); }
+        if (Runspace.DefaultRunspace is not { } runspace) { return; }
+        // PowerShell keeps event subscribers after Remove-Module; end the module's own.
+        Notifications.NotificationSubscriptions.Unsubscribe(runspace.Events, null);
+        SessionRegistry.DisconnectAll(runspace);
     }
 }

@@ -1,0 +1,112 @@
+using System;
+using System.Linq;
+using System.Management.Automation;
+using Microsoft.PowerShell.Commands;
+using SmcMonitoring.Notifications;
+using SmcMonitoring.Session;
+
+namespace SmcMonitoring.Cmdlets;
+
+/// <summary>
+/// <para type="synopsis">Subscribes to SMC element changes (created, updated, deleted, ...) as PowerShell events.</para>
+/// <para type="description">Register-SmcNotification opens the SMC's notification socket, subscribes each -Context (entry-point names such as host, network, single_fw; '*' for every element type) with its own subscription id, and turns every change into a PowerShell event, exactly as Register-ObjectEvent does for .NET events: -SourceIdentifier, -Action, -MessageData, -SupportEvent, -Forward and -MaxTriggerCount behave the same, events wait in the queue for Get-Event, Wait-Event and Remove-Event, -Action returns the PSEventJob, Get-EventSubscriber lists the subscription and Unregister-Event closes its socket. $Event.SourceEventArgs (and $EventArgs in an action) is an SmcElementChangedEventArgs: SubscriptionId, Context, Action, Href, ElementType, ElementId, ReceivedAt and the raw message. A dropped socket is reopened with bounded exponential backoff and the contexts are subscribed again, with a warning that changes during the gap may be missing (the SMC has no replay); -NoReconnect turns that off. At most -MaxQueuedEvents events of the subscription wait in the queue: when nobody reads them, the oldest are dropped, with a warning.</para>
+/// </summary>
+/// <example>
+/// <code>Register-SmcNotification -Context host, network -SourceIdentifier SmcChanges
+/// Wait-Event -SourceIdentifier SmcChanges | ForEach-Object { $_.SourceEventArgs }</code>
+/// <para>Waits for the next change of a host or a network and shows it.</para>
+/// </example>
+/// <example>
+/// <code>Register-SmcNotification -Context single_fw -Action { Write-Host "$($EventArgs.Action) $($EventArgs.Href)" }</code>
+/// <para>Prints every change of a single firewall as it happens; the command returns the event job.</para>
+/// </example>
+/// <example>
+/// <code>Register-SmcNotification -Context layer2_policy -SourceIdentifier PolicyChanged -MaxTriggerCount 1
+/// $change = Wait-Event PolicyChanged -Timeout 600</code>
+/// <para>Waits up to ten minutes for one policy change; the subscription then ends by itself.</para>
+/// </example>
+/// <example>
+/// <code>Get-EventSubscriber | Where-Object SourceObject -is [SmcMonitoring.Notifications.NotificationChannel] | Unregister-Event</code>
+/// <para>Ends every SMC notification subscription of the runspace and closes their sockets.</para>
+/// </example>
+[Cmdlet(VerbsLifecycle.Register, "SmcNotification")]
+[OutputType(typeof(PSEventJob))]
+public sealed class RegisterSmcNotificationCommand : ObjectEventRegistrationBase
+{
+    private NotificationChannel? _channel;
+
+    /// <summary>
+    /// <para type="description">The element types to watch: entry-point names such as host, network, router, single_fw or layer2_policy; '*' (the default) for all. Each value gets its own subscription id; one value may also list several names separated by commas.</para>
+    /// </summary>
+    [Parameter(Position = 0)]
+    [AllowEmptyString]
+    public string[] Context { get; set; } = { "*" };
+
+    /// <summary>
+    /// <para type="description">The session whose SMC to watch. Defaults to the default session of this runspace.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    public SmcSession? Session { get; set; }
+
+    /// <summary>
+    /// <para type="description">Do not reopen a dropped notification socket: the subscription then stops receiving, with a warning.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter NoReconnect { get; set; }
+
+    /// <summary>
+    /// <para type="description">The most events of this subscription that wait in the event queue; older ones are dropped, with a warning. Defaults to 10000.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int MaxQueuedEvents { get; set; } = 10000;
+
+    /// <inheritdoc/>
+    protected override object GetSourceObject() => _channel!;
+
+    /// <inheritdoc/>
+    protected override string GetSourceObjectEventName() => nameof(NotificationChannel.ElementChanged);
+
+    /// <inheritdoc/>
+    protected override void EndProcessing()
+    {
+        var session = Session ?? SessionRegistry.GetDefault(System.Management.Automation.Runspaces.Runspace.DefaultRunspace ?? (object)typeof(SmcCmdlet));
+        if (session is null || !session.IsConnected)
+        {
+            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException("There is no connected SMC session. Run Connect-SmcSession first, or pass -Session."), "SmcSessionNotFound", ErrorCategory.ResourceUnavailable, null));
+            return;
+        }
+        var channel = new NotificationChannel(session, Context.Select(c => c.Trim() == "*" ? "*" : c.Trim()).ToList(), NoReconnect ? ReconnectPolicy.None : new ReconnectPolicy());
+        try
+        {
+            WriteVerbose($"Subscribing to '{string.Join("', '", channel.Contexts)}' on {session.SocketUri(NotificationChannel.SocketPath)}.");
+            channel.StartAsync(default).GetAwaiter().GetResult();
+        }
+        catch (SmcException ex)
+        {
+            channel.Dispose();
+            ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, ex.Kind == SmcErrorKind.Refused ? ErrorCategory.InvalidArgument : ErrorCategory.ConnectionError, Context));
+            return;
+        }
+        _channel = channel;
+        base.EndProcessing();
+        var subscriber = Events.Subscribers.FirstOrDefault(s => ReferenceEquals(s.SourceObject, channel) && s.EventName == GetSourceObjectEventName());
+        if (subscriber is null)
+        {
+            channel.Dispose();
+            return;
+        }
+        // Warnings reach the console through an event action, which runs on the pipeline thread.
+        var status = Events.SubscribeEvent(channel, nameof(NotificationChannel.StatusChanged), subscriber.SourceIdentifier + ".Status", null,
+            ScriptBlock.Create("$Host.UI.WriteWarningLine($EventArgs.Message)"), true, false);
+        subscriber.Unsubscribed += (_, _) =>
+        {
+            Events.UnsubscribeEvent(status);
+            channel.Dispose();
+        };
+        var cap = new EventQueueCap(Events, subscriber.SourceIdentifier, MaxQueuedEvents, channel);
+        channel.ElementChanged += (_, _) => cap.Trim();
+        WriteVerbose($"Subscribed: {string.Join(", ", channel.SubscriptionIds.Select(p => $"'{p.Key}' = {p.Value}"))}.");
+    }
+}
