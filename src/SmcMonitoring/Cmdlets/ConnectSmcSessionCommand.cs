@@ -98,6 +98,13 @@ public sealed class ConnectSmcSessionCommand : SmcCmdlet
     [ValidateRange(1, 3600)]
     public int TimeoutSec { get; set; } = 30;
 
+    /// <summary>
+    /// <para type="description">The largest websocket message the session accepts from the SMC, in MB; a query that receives a larger one fails with an error suggesting fewer fields. Defaults to 64.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 2047)]
+    public int MaxMessageSizeMB { get; set; } = 64;
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -106,6 +113,7 @@ public sealed class ConnectSmcSessionCommand : SmcCmdlet
         if (ApiVersion != null) { settings.ApiVersion = ApiVersion; }
         if (SkipCertificateCheck) { settings.SkipCertificateCheck = true; }
         if (CertificateAuthority != null) { settings.CertificateAuthority = CertificateAuthority; }
+        settings.MaxMessageBytes = MaxMessageSizeMB * 1024 * 1024;
         if (MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) || settings.Source == "parameters") { settings.Timeout = TimeSpan.FromSeconds(TimeoutSec); }
         WriteVerbose($"Connecting to {settings.Url} (domain '{settings.Domain}', settings from {settings.Source}).");
         SmcSession session;

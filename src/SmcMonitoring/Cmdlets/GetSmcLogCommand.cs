@@ -118,6 +118,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
             var typed = new TypedRecordSink(shape, (s, values) => new SmcLogRecord(s, values));
             run = new QueryRun("logs", LogQuery.SocketPath, request, limits, typed, _ => WriteAll(typed.Records), timeoutIsError: !Live);
         }
+        if (Live) { run.Reconnect = LiveReconnectPolicy; }
         RunQueries(session, new[] { run });
     }
 

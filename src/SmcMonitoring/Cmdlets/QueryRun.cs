@@ -43,4 +43,7 @@ internal sealed class QueryRun
     public QueryExecution? Execution { get; set; }
 
     public Task<ServerMessage?>? Pending { get; set; }
+
+    /// <summary>How a live run reopens a dropped socket; null for runs that end with an error instead.</summary>
+    public Notifications.ReconnectPolicy? Reconnect { get; set; }
 }

@@ -16,9 +16,8 @@ using SmcMonitoring.Session;
 namespace SmcMonitoring.Cmdlets;
 
 /// <summary>The parameters and the read loop every monitoring query cmdlet shares.</summary>
-public abstract class SmcQueryCmdlet : SmcCmdlet
+public abstract partial class SmcQueryCmdlet : SmcCmdlet
 {
-    private readonly List<QueryExecution> _executions = new();
 
     /// <summary>
     /// <para type="description">The session to query. Defaults to the most recent session of Connect-SmcSession in this runspace; pass it explicitly in ForEach-Object -Parallel blocks (-Session $using:s).</para>
@@ -68,6 +67,19 @@ public abstract class SmcQueryCmdlet : SmcCmdlet
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
     public int TimeoutSec { get; set; }
+
+    /// <summary>
+    /// <para type="description">Do not reopen the socket of a live query (-Live) when it drops: the query then ends with an error.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter NoReconnect { get; set; }
+
+    /// <summary>
+    /// <para type="description">How often a live query (-Live) tries to reopen a dropped socket, with waits doubling from 1 s up to 30 s. Defaults to 10.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 1000)]
+    public int MaxReconnectAttempts { get; set; } = 10;
 
     /// <summary>
     /// <para type="description">Stop when the SMC sends nothing for this many seconds.</para>
@@ -148,94 +160,6 @@ public abstract class SmcQueryCmdlet : SmcCmdlet
             QueryTimeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : Timeout.InfiniteTimeSpan,
             InactivityTimeout = InactivityTimeoutSec > 0 ? TimeSpan.FromSeconds(InactivityTimeoutSec) : defaultInactivity,
         };
-    }
-
-    /// <summary>
-    /// Runs fetches side by side (one socket each) and hands each message to its run's callback on the pipeline
-    /// thread, as it arrives. A failure ends only its own run, as an error after the records already written;
-    /// Ctrl+C and a stopped pipeline abort every fetch and close every socket.
-    /// </summary>
-    private protected void RunQueries(SmcSession session, IReadOnlyList<QueryRun> runs)
-    {
-        var active = new List<QueryRun>();
-        try
-        {
-            foreach (var run in runs)
-            {
-                WriteVerbose($"SMC {session.Url} {run.SocketPath} ({run.Label}): {Encoding.UTF8.GetString(run.Request)}");
-                try
-                {
-                    run.Execution = QueryExecution.StartAsync(session, run.SocketPath, run.Request, run.Limits, Cancellation).GetAwaiter().GetResult();
-                    _executions.Add(run.Execution);
-                    run.Pending = run.Execution.ReadAsync(run.Sink, Cancellation);
-                    active.Add(run);
-                }
-                catch (SmcException ex)
-                {
-                    WriteError(ToErrorRecord(ex, run.Label));
-                }
-            }
-            while (active.Count > 0)
-            {
-                var finished = Task.WhenAny(active.Select(r => r.Pending!)).GetAwaiter().GetResult();
-                var run = active.First(r => r.Pending == finished);
-                ServerMessage? message = null;
-                try
-                {
-                    message = finished.GetAwaiter().GetResult();
-                }
-                catch (SmcException ex)
-                {
-                    WriteError(ToErrorRecord(ex, run.Label));
-                }
-                if (message != null && message.Status != null) { WriteVerbose($"SMC status ({run.Label}): {message.Status}"); }
-                if (message != null && run.OnMessage(message))
-                {
-                    run.Pending = run.Execution!.ReadAsync(run.Sink, Cancellation);
-                    continue;
-                }
-                active.Remove(run);
-                Finish(run, session);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl+C: the pipeline is stopping; disposing below sends the aborts.
-        }
-        finally
-        {
-            DisposeExecutions();
-        }
-    }
-
-    /// <inheritdoc/>
-    public override void Dispose()
-    {
-        // Select-Object -First stops the pipeline by exception and then disposes the cmdlet: abort and close here too.
-        DisposeExecutions();
-        base.Dispose();
-    }
-
-    private void Finish(QueryRun run, SmcSession session)
-    {
-        var execution = run.Execution!;
-        var stop = execution.StopReason;
-        WriteVerbose($"Query {run.Label} stopped ({(stop == QueryStopReason.None ? "by the reader" : stop.ToString())}) after {execution.RecordCount} records in {execution.Elapsed.TotalSeconds:0.0} s.");
-        if ((run.TimeoutIsError && stop == QueryStopReason.QueryTimeout) || (run.InactivityIsError && stop == QueryStopReason.InactivityTimeout))
-        {
-            var which = stop == QueryStopReason.QueryTimeout
-                ? $"-TimeoutSec ({run.Limits.QueryTimeout.TotalSeconds:0} s) passed"
-                : $"the SMC sent nothing for {run.Limits.InactivityTimeout.TotalSeconds:0} s (-InactivityTimeoutSec)";
-            WriteError(ToErrorRecord(new SmcException("SmcQueryTimeout", SmcErrorKind.Timeout, $"The query {run.Label} stopped before the SMC finished: {which}. {execution.RecordCount} records were returned."), session));
-        }
-        execution.Dispose();
-        _executions.Remove(execution);
-    }
-
-    private void DisposeExecutions()
-    {
-        foreach (var execution in _executions.ToArray()) { execution.Dispose(); }
-        _executions.Clear();
     }
 
     private static FieldDefinition? UnknownId(string name) =>

@@ -49,7 +49,12 @@ public abstract class SmcSessionMonitorCmdlet : SmcQueryCmdlet
         if (_liveTargets.Count == 0) { return; }
         var session = ResolveSession();
         var runs = new List<QueryRun>();
-        foreach (var target in _liveTargets) { runs.Add(CreateRun(session, target)); }
+        foreach (var target in _liveTargets)
+        {
+            var run = CreateRun(session, target);
+            run.Reconnect = LiveReconnectPolicy;
+            runs.Add(run);
+        }
         RunQueries(session, runs);
     }
 

@@ -54,9 +54,10 @@ internal sealed class NotificationMessage
             }
             return message;
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or ArgumentException)
         {
-            throw Invalid("it is not valid JSON", ex);
+            // Invalid UTF-8 inside a string surfaces only when the string is read, as InvalidOperationException.
+            throw Invalid("it is not valid JSON (" + ex.Message + ")", ex);
         }
     }
 

@@ -174,7 +174,7 @@ internal sealed class SmcSocket : IDisposable
             {
                 if (_buffer.Length >= _maxMessageBytes)
                 {
-                    throw new SmcException("SmcMessageTooLarge", SmcErrorKind.Protocol, $"The SMC sent a message larger than {_maxMessageBytes / (1024 * 1024)} MiB, the most this module reads; ask for fewer fields.");
+                    throw new SmcException("SmcMessageTooLarge", SmcErrorKind.Protocol, $"The SMC sent a message larger than {_maxMessageBytes / (1024.0 * 1024):0.#} MB, the most this session accepts (Connect-SmcSession -MaxMessageSizeMB); ask for fewer fields (-Field).");
                 }
                 var larger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, _maxMessageBytes));
                 Buffer.BlockCopy(_buffer, 0, larger, 0, length);

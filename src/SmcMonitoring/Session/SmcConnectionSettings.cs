@@ -36,6 +36,9 @@ public sealed class SmcConnectionSettings
     /// <summary>Timeout of REST calls.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The largest websocket message accepted from the SMC; a larger one fails its query with a clear error.</summary>
+    public int MaxMessageBytes { get; set; } = 64 * 1024 * 1024;
+
     /// <summary>Extra top-level keys of the login body (from <c>SMC_EXTRA_ARGS</c> or the caller).</summary>
     public IDictionary<string, object?> ExtraLoginArguments { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 
