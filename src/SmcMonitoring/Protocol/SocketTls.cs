@@ -27,13 +27,14 @@ internal static class SocketTls
 
     public static void Apply(ClientWebSocketOptions options, Uri uri, CertificatePolicy policy)
     {
-        if (policy.IsDefault || uri.Scheme != "wss") { return; }
+        if (uri.Scheme != "wss") { return; }
         RemoteCertificateValidationCallback callback = (_, certificate, chain, errors) => policy.Validate(certificate, chain, errors);
         if (PerSocketCallback != null)
         {
             PerSocketCallback.SetValue(options, callback);
             return;
         }
+        if (policy.IsDefault) { return; }
         PoliciesByHost[uri.Host + ":" + uri.Port] = policy;
         if (System.Threading.Interlocked.Exchange(ref s_frameworkCallbackInstalled, 1) == 0)
         {

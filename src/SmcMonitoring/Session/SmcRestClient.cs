@@ -29,10 +29,9 @@ internal sealed class SmcRestClient : IDisposable
         _settings = settings;
         Certificates = new CertificatePolicy(settings.SkipCertificateCheck, settings.CertificateAuthority);
         var handler = new HttpClientHandler { CookieContainer = _cookies, UseCookies = true, AllowAutoRedirect = false };
-        if (!Certificates.IsDefault)
-        {
-            handler.ServerCertificateCustomValidationCallback = (_, certificate, chain, errors) => Certificates.Validate(certificate, chain, errors);
-        }
+        // Installed even for the default policy, which accepts exactly what the system accepts: it records why a
+        // certificate was refused, so the error can say so.
+        handler.ServerCertificateCustomValidationCallback = (_, certificate, chain, errors) => Certificates.Validate(certificate, chain, errors);
         _http = new HttpClient(handler) { Timeout = settings.Timeout };
     }
 
