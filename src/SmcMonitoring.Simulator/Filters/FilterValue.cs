@@ -14,7 +14,7 @@ internal abstract class FilterValue
     {
         ValueKind.Time or ValueKind.Number => value.Number.ToString(CultureInfo.InvariantCulture),
         ValueKind.Ip => value.Ip.ToString(),
-        ValueKind.Text or ValueKind.Sender => value.Term!.Text,
+        ValueKind.Text or ValueKind.Sender or ValueKind.EntryId => value.Term!.Text,
         _ => string.Empty,
     };
 }
@@ -78,7 +78,7 @@ internal sealed class NumberFilterValue(long number) : FilterValue
 {
     public override bool Matches(in FieldValue value, RecordBuffer record) => value.Kind switch
     {
-        ValueKind.Number or ValueKind.Time => value.Number == number,
+        ValueKind.Number or ValueKind.Time or ValueKind.EntryId => value.Number == number,
         ValueKind.Text => value.Term!.Code == number,
         _ => false,
     };
@@ -106,6 +106,7 @@ internal sealed class StringFilterValue : FilterValue
         ValueKind.Text => string.Equals(value.Term!.Text, text, StringComparison.Ordinal),
         ValueKind.Sender => string.Equals(value.Term!.Text, text, StringComparison.Ordinal) || (address is { } a && value.Ip.Equals(a)),
         ValueKind.Number => value.Number == number,
+        ValueKind.EntryId => string.Equals(value.Term!.Text, text, StringComparison.Ordinal) || value.Number == number,
         ValueKind.Ip => address is { } b && value.Ip.Equals(b),
         _ => false,
     };

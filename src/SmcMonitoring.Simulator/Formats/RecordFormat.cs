@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SmcMonitoring.Simulator.Formats;
 
@@ -44,4 +45,20 @@ internal sealed class RecordFormat
     public IReadOnlyList<KeyValuePair<string, RecordFormat>> Parts { get; init; } = Array.Empty<KeyValuePair<string, RecordFormat>>();
 
     public static RecordFormat Default { get; } = new();
+
+    /// <summary>A copy that also returns field <paramref name="fieldId"/> when it selects fields (for a combined format: in every part).</summary>
+    public RecordFormat Including(int fieldId)
+    {
+        var parts = new List<KeyValuePair<string, RecordFormat>>();
+        foreach (var (key, part) in Parts)
+        {
+            parts.Add(new KeyValuePair<string, RecordFormat>(key, part.Including(fieldId)));
+        }
+
+        var ids = FieldIds is null || FieldIds.Contains(fieldId) ? FieldIds : new List<int>(FieldIds) { fieldId };
+        return new RecordFormat
+        {
+            Type = Type, Keys = Keys, FieldIds = ids, ResolveSenders = ResolveSenders, TimeZone = TimeZone, ShowMillis = ShowMillis, ShowZone = ShowZone, Parts = parts,
+        };
+    }
 }

@@ -16,6 +16,8 @@ internal sealed class RecordWriter
 {
     private readonly Column[] columns;
     private readonly bool raw;
+    private readonly bool prettyKeys;
+    private readonly bool selectsAll;
     private readonly bool resolveSenders;
     private readonly TimeRenderer time;
     private readonly KeyValuePair<JsonEncodedText, RecordWriter>[] parts;
@@ -23,6 +25,8 @@ internal sealed class RecordWriter
     public RecordWriter(RecordFormat format, RecordShape shape)
     {
         raw = format.Type == FormatType.Raw;
+        prettyKeys = format.Keys == KeyStyle.Pretty;
+        selectsAll = format.FieldIds is null;
         resolveSenders = format.ResolveSenders;
         time = new TimeRenderer(format.TimeZone, format.ShowMillis, format.ShowZone);
         columns = SelectColumns(format, shape);
@@ -34,22 +38,42 @@ internal sealed class RecordWriter
         }
     }
 
-    public void Write(Utf8JsonWriter writer, RecordBuffer record)
+    /// <summary>
+    /// Writes one record. Session records add <paramref name="keys"/>: a combined format puts the href inside each
+    /// sub-format that returns every field (at the top when none does) and the row identity at the top.
+    /// </summary>
+    public void Write(Utf8JsonWriter writer, RecordBuffer record, IRecordKeys? keys = null)
     {
         writer.WriteStartObject();
         if (parts.Length > 0)
         {
+            var hrefPlaced = false;
             foreach (var (key, part) in parts)
             {
                 writer.WritePropertyName(key);
-                part.Write(writer, record);
+                writer.WriteStartObject();
+                part.WriteColumns(writer, record.Values);
+                if (part.selectsAll && keys is not null)
+                {
+                    keys.WriteFieldKeys(writer);
+                    hrefPlaced = true;
+                }
+
+                writer.WriteEndObject();
+            }
+
+            if (!hrefPlaced)
+            {
+                keys?.WriteFieldKeys(writer);
             }
         }
         else
         {
             WriteColumns(writer, record.Values);
+            keys?.WriteFieldKeys(writer);
         }
 
+        keys?.WriteRecordKeys(writer);
         writer.WriteEndObject();
     }
 
@@ -87,6 +111,10 @@ internal sealed class RecordWriter
                     break;
                 case ValueKind.Sender:
                     writer.WriteStringValue(text[..value.Ip.Write(text)]);
+                    break;
+                case ValueKind.EntryId when prettyKeys && !raw:
+                    Utf8Formatter.TryFormat(value.Number, text, out var digits);
+                    writer.WriteStringValue(text[..digits]);
                     break;
                 default:
                     if (raw && column.RawNumber && value.Term!.Code is long code)
