@@ -36,6 +36,39 @@ public sealed class SimulatorOptions
     /// <summary>How many new records a live (<c>current</c>) log query receives per second.</summary>
     public double LiveRecordsPerSecond { get; set; } = 20;
 
+    /// <summary>
+    /// How many changes (adds, updates, deletes) each watched session-monitor table makes per second after its
+    /// snapshot: a busy engine. 0 = a quiet engine that sends nothing after the snapshot.
+    /// </summary>
+    public double SessionChangesPerSecond { get; set; } = 20;
+
+    /// <summary>Send a record with SessionEvent 4 ("all sessions sent") right after each session-monitor snapshot.</summary>
+    public bool SnapshotCompleteMarker { get; set; }
+
+    /// <summary>Rows of each engine's connection table (CONNECTIONS); computed on demand, so 100,000 cost little.</summary>
+    public int ConnectionsPerEngine { get; set; } = 2_000;
+
+    /// <summary>Entries of each engine's block list (BLOCK_LIST / BLACKLIST).</summary>
+    public int BlockListEntriesPerEngine { get; set; } = 25;
+
+    /// <summary>Routes of each engine's routing table (ROUTING).</summary>
+    public int RoutesPerEngine { get; set; } = 30;
+
+    /// <summary>Users known to each engine (USERS).</summary>
+    public int UsersPerEngine { get; set; } = 50;
+
+    /// <summary>SSL VPN sessions of each engine (SSLVPNV2).</summary>
+    public int SslVpnUsersPerEngine { get; set; } = 20;
+
+    /// <summary>VPN security associations of each engine (VPN_SA): one IKE SA and three IPsec SAs per tunnel.</summary>
+    public int VpnSasPerEngine { get; set; } = 40;
+
+    /// <summary>Active alerts of each administrative domain (ACTIVE_ALERTS); every severity appears from 4 on.</summary>
+    public int AlertsPerDomain { get; set; } = 60;
+
+    /// <summary>Neighbor cache entries of each engine (NEIGHBORS).</summary>
+    public int NeighborsPerEngine { get; set; } = 40;
+
     /// <summary>The API versions <c>GET /api</c> advertises; paths under any other version answer 404.</summary>
     public string[] ApiVersions { get; set; } = { "6.10", "7.0", "7.1" };
 

@@ -43,6 +43,9 @@ public sealed class SmcSimulator : IAsyncDisposable
     /// <summary>The API client key that logs in.</summary>
     public string ApiKey => context.Options.ApiKey;
 
+    /// <summary>The running state, for the simulator's own tests (session tables, engines).</summary>
+    internal SimulatorContext Context => context;
+
     /// <summary>Everything received so far, in arrival order, with secrets masked (a snapshot, safe to read from any thread).</summary>
     public IReadOnlyList<RecordedRequest> Requests => context.Recorder.Snapshot();
 

@@ -27,6 +27,30 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Session_monitor_options_reach_the_simulator_options()
+    {
+        var options = SimulatorCommandLine.Parse(new[]
+        {
+            "--session-change-rate", "0", "--snapshot-marker", "--connections", "100000", "--block-list-entries", "3", "--routes", "4",
+            "--users", "5", "--ssl-vpn-users", "6", "--vpn-sas", "8", "--alerts", "9", "--neighbors", "10",
+        }).Options!;
+        Assert.Equal(0, options.SessionChangesPerSecond);
+        Assert.True(options.SnapshotCompleteMarker);
+        Assert.Equal(
+            (100_000, 3, 4, 5, 6, 8, 9, 10),
+            (options.ConnectionsPerEngine, options.BlockListEntriesPerEngine, options.RoutesPerEngine, options.UsersPerEngine, options.SslVpnUsersPerEngine, options.VpnSasPerEngine, options.AlertsPerDomain, options.NeighborsPerEngine));
+    }
+
+    [Fact]
+    public void Session_monitor_defaults_are_a_busy_engine_without_marker()
+    {
+        var options = SimulatorCommandLine.Parse(Array.Empty<string>()).Options!;
+        Assert.Equal(20, options.SessionChangesPerSecond);
+        Assert.False(options.SnapshotCompleteMarker);
+        Assert.Equal((2_000, 25, 30, 50, 20, 40, 60, 40), (options.ConnectionsPerEngine, options.BlockListEntriesPerEngine, options.RoutesPerEngine, options.UsersPerEngine, options.SslVpnUsersPerEngine, options.VpnSasPerEngine, options.AlertsPerDomain, options.NeighborsPerEngine));
+    }
+
+    [Fact]
     public void Defaults_apply_when_nothing_is_given()
     {
         var options = SimulatorCommandLine.Parse(Array.Empty<string>()).Options!;
@@ -38,6 +62,8 @@ public sealed class CommandLineTests
     [InlineData("--port", "70000", "Invalid value '70000' for --port")]
     [InlineData("--log-interval-ms", "0", "Invalid value '0' for --log-interval-ms")]
     [InlineData("--api-key", "", "Option --api-key needs a non-empty key")]
+    [InlineData("--connections", "-1", "Invalid value '-1' for --connections")]
+    [InlineData("--session-change-rate", "busy", "Invalid value 'busy' for --session-change-rate")]
     [InlineData("--certificate", "/no/such/file.pfx", "Cannot load --certificate '/no/such/file.pfx'")]
     public void Bad_values_name_the_option_and_the_value(string option, string value, string message)
     {

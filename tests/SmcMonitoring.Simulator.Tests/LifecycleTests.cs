@@ -66,5 +66,8 @@ public sealed class LifecycleTests
         var error = await Assert.ThrowsAsync<ArgumentException>(() => SmcSimulator.StartAsync(new SimulatorOptions { LogInterval = TimeSpan.FromTicks(5) }));
         Assert.Contains("LogInterval", error.Message);
         await Assert.ThrowsAsync<ArgumentException>(() => SmcSimulator.StartAsync(new SimulatorOptions { ApiVersions = Array.Empty<string>() }));
+        var size = await Assert.ThrowsAsync<ArgumentException>(() => SmcSimulator.StartAsync(new SimulatorOptions { ConnectionsPerEngine = -1 }));
+        Assert.Contains("ConnectionsPerEngine", size.Message);
+        await Assert.ThrowsAsync<ArgumentException>(() => SmcSimulator.StartAsync(new SimulatorOptions { SessionChangesPerSecond = double.NaN }));
     }
 }

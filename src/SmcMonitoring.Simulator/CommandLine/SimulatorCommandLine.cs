@@ -14,7 +14,8 @@ internal static class SimulatorCommandLine
     public const string Usage = """
         Usage: SmcMonitoring.Simulator [options]
 
-        A fake Forcepoint SMC speaking the REST and websocket monitoring protocol, serving deterministic logs.
+        A fake Forcepoint SMC speaking the REST and websocket monitoring protocol, serving deterministic logs
+        and session-monitor tables (connections, block list, routes, users, SSL VPN, VPN SAs, alerts, neighbors).
         The first line printed is: SMC simulator listening on <base-url> api-key <key>
         Stops on Ctrl+C or SIGTERM.
 
@@ -29,6 +30,16 @@ internal static class SimulatorCommandLine
           --log-end ISO8601         timestamp of the newest stored record (default: start time, whole second)
           --log-interval-ms MS      milliseconds between stored records (default 1000)
           --live-rate R             records per second of live queries (default 20)
+          --session-change-rate R   changes per second of each watched session-monitor table, 0 = quiet (default 20)
+          --snapshot-marker         after each session-monitor snapshot send a SessionEvent 4 record (all sent)
+          --connections N           connections per engine (default 2000)
+          --block-list-entries N    block-list entries per engine (default 25)
+          --routes N                routes per engine (default 30)
+          --users N                 users per engine (default 50)
+          --ssl-vpn-users N         SSL VPN sessions per engine (default 20)
+          --vpn-sas N               VPN SAs per engine (default 40)
+          --alerts N                active alerts per domain (default 60)
+          --neighbors N             neighbor entries per engine (default 40)
           --api-versions LIST       comma-separated API versions to advertise (default 6.10,7.0,7.1)
           --product-version TEXT    SMC product version returned by smc_version (default "7.1.2 [10824]")
           --token-mode              sessions by Authorization token and access_token subprotocol, not JSESSIONID
@@ -63,6 +74,12 @@ internal static class SimulatorCommandLine
             if (name == "--token-mode")
             {
                 options.TokenMode = true;
+                continue;
+            }
+
+            if (name == "--snapshot-marker")
+            {
+                options.SnapshotCompleteMarker = true;
                 continue;
             }
 
@@ -101,7 +118,8 @@ internal static class SimulatorCommandLine
 
     private static bool IsKnown(string name) => name is "--host" or "--port" or "--api-key" or "--user" or "--password"
         or "--log-records" or "--seed" or "--log-end" or "--log-interval-ms" or "--live-rate" or "--api-versions"
-        or "--product-version" or "--request-log" or "--certificate" or "--certificate-password";
+        or "--product-version" or "--request-log" or "--certificate" or "--certificate-password" or "--session-change-rate"
+        or "--connections" or "--block-list-entries" or "--routes" or "--users" or "--ssl-vpn-users" or "--vpn-sas" or "--alerts" or "--neighbors";
 
     private static string? Apply(SimulatorOptions options, string name, string value, ref string? certificateFile, ref string? certificatePassword)
     {
@@ -143,6 +161,14 @@ internal static class SimulatorCommandLine
                 return double.TryParse(value, NumberStyles.Float, invariant, out var rate) && double.IsFinite(rate) && rate >= 0
                     ? Set(() => options.LiveRecordsPerSecond = rate)
                     : Invalid(name, value, "records per second, 0 or more");
+            case "--session-change-rate":
+                return double.TryParse(value, NumberStyles.Float, invariant, out var changeRate) && double.IsFinite(changeRate) && changeRate >= 0
+                    ? Set(() => options.SessionChangesPerSecond = changeRate)
+                    : Invalid(name, value, "changes per second, 0 or more");
+            case "--connections" or "--block-list-entries" or "--routes" or "--users" or "--ssl-vpn-users" or "--vpn-sas" or "--alerts" or "--neighbors":
+                return int.TryParse(value, NumberStyles.None, invariant, out var rows) && rows <= Hosting.SimulatorOptionsValidation.MaxTableSize
+                    ? Set(() => SetTableSize(options, name, rows))
+                    : Invalid(name, value, $"a whole number of rows from 0 to {Hosting.SimulatorOptionsValidation.MaxTableSize}");
             case "--api-versions":
                 var versions = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
                 return versions.Length > 0 ? Set(() => options.ApiVersions = versions) : Invalid(name, value, "a list such as 6.10,7.0,7.1");
@@ -157,6 +183,37 @@ internal static class SimulatorCommandLine
             default:
                 certificatePassword = value;
                 return null;
+        }
+    }
+
+    private static void SetTableSize(SimulatorOptions options, string name, int rows)
+    {
+        switch (name)
+        {
+            case "--connections":
+                options.ConnectionsPerEngine = rows;
+                break;
+            case "--block-list-entries":
+                options.BlockListEntriesPerEngine = rows;
+                break;
+            case "--routes":
+                options.RoutesPerEngine = rows;
+                break;
+            case "--users":
+                options.UsersPerEngine = rows;
+                break;
+            case "--ssl-vpn-users":
+                options.SslVpnUsersPerEngine = rows;
+                break;
+            case "--vpn-sas":
+                options.VpnSasPerEngine = rows;
+                break;
+            case "--alerts":
+                options.AlertsPerDomain = rows;
+                break;
+            default:
+                options.NeighborsPerEngine = rows;
+                break;
         }
     }
 

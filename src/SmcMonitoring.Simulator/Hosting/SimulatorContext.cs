@@ -4,6 +4,7 @@ using SmcMonitoring.Simulator.Fields;
 using SmcMonitoring.Simulator.Logs;
 using SmcMonitoring.Simulator.Recording;
 using SmcMonitoring.Simulator.Rest;
+using SmcMonitoring.Simulator.Sessions;
 
 namespace SmcMonitoring.Simulator.Hosting;
 
@@ -24,6 +25,7 @@ internal sealed class SimulatorContext : IDisposable
         Generator = new LogRecordGenerator(options.Seed);
         nextLiveIndex = options.LogRecords;
         fetchIds = new Random(options.Seed);
+        SessionTables = new SessionTables(options, Timeline.EndMilliseconds, stopping.Token);
     }
 
     public SimulatorOptions Options { get; }
@@ -37,6 +39,9 @@ internal sealed class SimulatorContext : IDisposable
     public LogTimeline Timeline { get; }
 
     public LogRecordGenerator Generator { get; }
+
+    /// <summary>The session-monitor tables, per monitor and engine (or domain).</summary>
+    public SessionTables SessionTables { get; }
 
     /// <summary>Cancelled when the simulator stops: sockets close themselves.</summary>
     public CancellationToken Stopping => stopping.Token;

@@ -6,6 +6,9 @@ namespace SmcMonitoring.Simulator.Hosting;
 /// <summary>Checks <see cref="SimulatorOptions"/> before anything starts, naming the option and the bad value.</summary>
 internal static class SimulatorOptionsValidation
 {
+    /// <summary>A table keeps one bit per initial row and a stamp per changed row: ten million stays small.</summary>
+    public const int MaxTableSize = 10_000_000;
+
     private static readonly TimeSpan MaxLogSpan = TimeSpan.FromDays(100 * 365);
 
     /// <summary>Validates the options and returns the address to listen on.</summary>
@@ -32,6 +35,15 @@ internal static class SimulatorOptionsValidation
             options.LogRecords,
             $"fewer records than fit in 100 years at {options.LogInterval.TotalMilliseconds} ms apart");
         Require(double.IsFinite(options.LiveRecordsPerSecond) && options.LiveRecordsPerSecond >= 0, nameof(options.LiveRecordsPerSecond), options.LiveRecordsPerSecond, "0 or more");
+        Require(double.IsFinite(options.SessionChangesPerSecond) && options.SessionChangesPerSecond >= 0, nameof(options.SessionChangesPerSecond), options.SessionChangesPerSecond, "0 or more");
+        RequireTableSize(options.ConnectionsPerEngine, nameof(options.ConnectionsPerEngine));
+        RequireTableSize(options.BlockListEntriesPerEngine, nameof(options.BlockListEntriesPerEngine));
+        RequireTableSize(options.RoutesPerEngine, nameof(options.RoutesPerEngine));
+        RequireTableSize(options.UsersPerEngine, nameof(options.UsersPerEngine));
+        RequireTableSize(options.SslVpnUsersPerEngine, nameof(options.SslVpnUsersPerEngine));
+        RequireTableSize(options.VpnSasPerEngine, nameof(options.VpnSasPerEngine));
+        RequireTableSize(options.AlertsPerDomain, nameof(options.AlertsPerDomain));
+        RequireTableSize(options.NeighborsPerEngine, nameof(options.NeighborsPerEngine));
         Require(options.ApiVersions is { Length: > 0 }, nameof(options.ApiVersions), null, "at least one version");
         foreach (var version in options.ApiVersions)
         {
@@ -41,6 +53,9 @@ internal static class SimulatorOptionsValidation
         Require(!string.IsNullOrEmpty(options.ProductVersion), nameof(options.ProductVersion), options.ProductVersion, "a version such as 7.1.2 [10824]");
         return address;
     }
+
+    private static void RequireTableSize(int size, string option) =>
+        Require(size is >= 0 and <= MaxTableSize, option, size, $"0 to {MaxTableSize:N0} rows");
 
     private static void Require(bool condition, string option, object? value, string expected)
     {

@@ -18,11 +18,13 @@ internal sealed class RestDispatcher
 
     private readonly SimulatorContext context;
     private readonly Dictionary<string, Route> routes;
+    private readonly SessionEntryEndpoint sessionEntries;
 
     public RestDispatcher(SimulatorContext context)
     {
         this.context = context;
         var sockets = new SocketEndpoint(context);
+        sessionEntries = new SessionEntryEndpoint(context);
         routes = new Dictionary<string, Route>(StringComparer.Ordinal)
         {
             ["login"] = new("POST", false, LoginAsync),
@@ -74,7 +76,13 @@ internal sealed class RestDispatcher
             return;
         }
 
-        if (slash < 0 || !routes.TryGetValue(path[(slash + 1)..], out var route))
+        var resource = slash < 0 ? string.Empty : path[(slash + 1)..];
+        Route? route;
+        if (SessionEntryEndpoint.IsEntryPath(resource))
+        {
+            route = new Route("DELETE", true, (h, call) => sessionEntries.DeleteAsync(h, resource));
+        }
+        else if (slash < 0 || !routes.TryGetValue(resource, out route))
         {
             await JsonAnswers.ErrorAsync(http, StatusCodes.Status404NotFound, $"No resource at {request.Path}.");
             return;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using SmcMonitoring.Simulator.Hosting;
 using SmcMonitoring.Simulator.Logs;
 using SmcMonitoring.Simulator.Rest;
+using SmcMonitoring.Simulator.Sessions;
 
 namespace SmcMonitoring.Simulator.Sockets;
 
@@ -61,10 +62,21 @@ internal sealed class SocketEndpoint
 
         using var webSocket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = offeredAccessToken });
         var socket = new MonitoringSocket(webSocket, http.RequestAborted);
-        ISocketProtocol handler = kind == SocketKind.Log
-            ? new LogSocketProtocol(socket, context)
-            : new NotImplementedSocketProtocol(socket, context);
         var path = http.Request.Path.Value ?? string.Empty;
+        ISocketProtocol handler = kind switch
+        {
+            SocketKind.Log => new LogSocketProtocol(socket, context),
+            SocketKind.Session => new SessionSocketProtocol(socket, context, VersionBase(http.Request)),
+            _ => new NotImplementedSocketProtocol(socket, context),
+        };
         await socket.RunAsync(handler, text => context.Recorder.Record("ws", "message", path, null, text), context.Stopping);
+    }
+
+    /// <summary>The REST <c>{base}/{ver}</c> of the URL the client connected to: hrefs in records point back there.</summary>
+    public static string VersionBase(HttpRequest request)
+    {
+        var path = (request.Path.Value ?? string.Empty).TrimStart('/');
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        return $"{request.Scheme}://{request.Host}/{(slash < 0 ? path : path[..slash])}";
     }
 }

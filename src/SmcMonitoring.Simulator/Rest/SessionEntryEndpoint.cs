@@ -1,0 +1,68 @@
+using System;
+using System.Globalization;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Http;
+using SmcMonitoring.Simulator.Hosting;
+using SmcMonitoring.Simulator.Sessions;
+
+namespace SmcMonitoring.Simulator.Rest;
+
+/// <summary>
+/// <c>DELETE {base}/{ver}/elements/single_fw/{n}/block_list/{key}</c> and <c>.../vpn_sa/{key}</c> (PROTOCOL.md 2.10):
+/// removes the block-list entry or VPN SA from its engine's table, so watching fetches send it as deleted.
+/// </summary>
+internal sealed class SessionEntryEndpoint
+{
+    private readonly SimulatorContext context;
+
+    public SessionEntryEndpoint(SimulatorContext context)
+    {
+        this.context = context;
+    }
+
+    /// <summary>Whether a path below the version is an entry href: <c>elements/single_fw/n/(block_list|vpn_sa)/key</c>.</summary>
+    public static bool IsEntryPath(string path) => TryParse(path, out _, out _, out _);
+
+    /// <summary>Deletes the entry; 204, or 404 when the engine, the table or the row is unknown.</summary>
+    public Task DeleteAsync(HttpContext http, string path)
+    {
+        TryParse(path, out var number, out var kind, out var key);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var engine = context.SessionTables.Engines.Find(number);
+        var table = engine is null ? null : context.SessionTables.Find(kind, engine.Name);
+        var row = table?.Monitor.RowIdOf(key);
+        if (table is null || row is null || !table.Delete(row.Value, now))
+        {
+            return JsonAnswers.ErrorAsync(http, StatusCodes.Status404NotFound, $"No {(kind == MonitorKind.VpnSa ? "VPN SA" : "block-list entry")} at {http.Request.Path}.", "It was deleted already, or it never existed.");
+        }
+
+        http.Response.StatusCode = StatusCodes.Status204NoContent;
+        return Task.CompletedTask;
+    }
+
+    private static bool TryParse(string path, out int number, out MonitorKind kind, out string key)
+    {
+        number = 0;
+        kind = MonitorKind.BlockList;
+        key = string.Empty;
+        var parts = path.Split('/');
+        if (parts.Length != 5 || parts[0] != "elements" || parts[1] != "single_fw" || parts[4].Length == 0
+            || !int.TryParse(parts[2], NumberStyles.None, CultureInfo.InvariantCulture, out number))
+        {
+            return false;
+        }
+
+        key = parts[4];
+        switch (parts[3])
+        {
+            case "block_list":
+                kind = MonitorKind.BlockList;
+                return true;
+            case "vpn_sa":
+                kind = MonitorKind.VpnSa;
+                return true;
+            default:
+                return false;
+        }
+    }
+}

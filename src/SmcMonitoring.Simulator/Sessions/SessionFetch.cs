@@ -1,0 +1,178 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using SmcMonitoring.Simulator.Filters;
+using SmcMonitoring.Simulator.Formats;
+using SmcMonitoring.Simulator.Hosting;
+using SmcMonitoring.Simulator.Records;
+using SmcMonitoring.Simulator.Sessions.Monitors;
+using SmcMonitoring.Simulator.Sockets;
+
+namespace SmcMonitoring.Simulator.Sessions;
+
+/// <summary>
+/// A session-monitor fetch (PROTOCOL.md 6.5.3): the table's rows that match the filter as <c>added</c> records with
+/// <c>first_fetch</c> true, 200 per message, then its changes as they happen, until the client aborts. No end.
+/// A filtered fetch sees a row enter or leave the filter as an add or a delete, so a client that applies the
+/// arrays by delta_key always holds exactly the matching rows.
+/// </summary>
+internal sealed class SessionFetch
+{
+    private const int SessionEventField = 302;
+
+    private readonly SimulatorContext context;
+    private readonly MonitoringSocket socket;
+    private readonly SessionQuery query;
+    private readonly RecordFormat format;
+    private readonly SessionTable table;
+    private readonly string versionBase;
+    private readonly SessionMonitor monitor;
+    private readonly RecordFilter? filter;
+    private readonly RecordBuffer current;
+    private readonly RecordBuffer previous;
+    private SessionRecordKeys keys = null!;
+    private SessionBatch batch = null!;
+
+    public SessionFetch(SimulatorContext context, MonitoringSocket socket, SessionQuery query, RecordFormat format, SessionTable table, string versionBase)
+    {
+        this.context = context;
+        this.socket = socket;
+        this.query = query;
+        this.format = format;
+        this.table = table;
+        this.versionBase = versionBase;
+        monitor = table.Monitor;
+        filter = query.Filter;
+        current = new RecordBuffer(monitor.Shape);
+        previous = new RecordBuffer(monitor.Shape);
+    }
+
+    public async Task RunAsync(int fetchId, CancellationToken abort)
+    {
+        await socket.SendAsync(SocketMessages.FetchStarted(fetchId, FieldDescriptors.For(format, monitor.Shape, context.Catalog)));
+        keys = new SessionRecordKeys(table, query.Definition, versionBase);
+        batch = new SessionBatch(fetchId, new RecordWriter(format, monitor.Shape));
+        using var subscription = table.Subscribe();
+        await SendSnapshotAsync(subscription.Snapshot, abort);
+
+        var changes = subscription.Changes;
+        while (await changes.WaitToReadAsync(abort))
+        {
+            while (!batch.IsFull && changes.TryRead(out var change))
+            {
+                await ApplyAsync(change, abort);
+            }
+
+            await FlushAsync(abort);
+        }
+    }
+
+    private async Task SendSnapshotAsync(TableView snapshot, CancellationToken abort)
+    {
+        var scope = table.Scope;
+        var sent = false;
+        foreach (var row in snapshot.Rows())
+        {
+            monitor.Fill(scope, row, current);
+            if (filter is not null && !filter.Matches(current))
+            {
+                continue;
+            }
+
+            monitor.SetEvent(current, SessionMonitor.NewEvent);
+            keys.Set(row.Id, first: true);
+            batch.Add(ChangeKind.Added, row.Id, current, keys);
+            if (batch.IsFull)
+            {
+                abort.ThrowIfCancellationRequested();
+                await batch.SendAsync(socket);
+                sent = true;
+            }
+        }
+
+        // An empty snapshot still gets its (empty) records message, so clients see where the snapshot ends.
+        if (batch.Count > 0 || !sent)
+        {
+            abort.ThrowIfCancellationRequested();
+            await batch.SendAsync(socket);
+        }
+
+        if (context.Options.SnapshotCompleteMarker)
+        {
+            monitor.FillMarker(scope, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), current);
+            keys.SetMarker();
+
+            // Without its SessionEvent the marker would be an empty row: it states it even when field_ids leaves 302 out.
+            batch.Add(ChangeKind.Added, -1, current, keys, new RecordWriter(format.Including(SessionEventField), monitor.Shape));
+            abort.ThrowIfCancellationRequested();
+            await batch.SendAsync(socket);
+        }
+    }
+
+    private async Task ApplyAsync(TableChange change, CancellationToken abort)
+    {
+        var scope = table.Scope;
+        switch (change.Kind)
+        {
+            case ChangeKind.Added:
+                monitor.Fill(scope, change.Row, current);
+                if (Matches(current))
+                {
+                    await EmitAsync(ChangeKind.Added, change.Row.Id, current, SessionMonitor.NewEvent, abort);
+                }
+
+                break;
+            case ChangeKind.Deleted:
+                monitor.Fill(scope, change.Previous, previous);
+                if (Matches(previous))
+                {
+                    monitor.Fill(scope, change.Row, current);
+                    await EmitAsync(ChangeKind.Deleted, change.Row.Id, current, SessionMonitor.RemoveEvent, abort);
+                }
+
+                break;
+            default:
+                monitor.Fill(scope, change.Row, current);
+                monitor.Fill(scope, change.Previous, previous);
+                var now = Matches(current);
+                var before = Matches(previous);
+                if (now && before)
+                {
+                    await EmitAsync(ChangeKind.Updated, change.Row.Id, current, SessionMonitor.UpdateEvent, abort);
+                }
+                else if (now)
+                {
+                    await EmitAsync(ChangeKind.Added, change.Row.Id, current, SessionMonitor.NewEvent, abort);
+                }
+                else if (before)
+                {
+                    await EmitAsync(ChangeKind.Deleted, change.Row.Id, previous, SessionMonitor.RemoveEvent, abort);
+                }
+
+                break;
+        }
+    }
+
+    private bool Matches(RecordBuffer record) => filter is null || filter.Matches(record);
+
+    private async Task EmitAsync(ChangeKind kind, long rowId, RecordBuffer record, int sessionEvent, CancellationToken abort)
+    {
+        if (batch.Contains(rowId) || batch.IsFull)
+        {
+            await FlushAsync(abort);
+        }
+
+        monitor.SetEvent(record, sessionEvent);
+        keys.Set(rowId, first: false);
+        batch.Add(kind, rowId, record, keys);
+    }
+
+    private async Task FlushAsync(CancellationToken abort)
+    {
+        if (batch.Count > 0)
+        {
+            abort.ThrowIfCancellationRequested();
+            await batch.SendAsync(socket);
+        }
+    }
+}
