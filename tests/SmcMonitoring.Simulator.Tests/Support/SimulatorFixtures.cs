@@ -56,3 +56,31 @@ public sealed class LargeSimulatorFixture : SimulatorFixture
         return options;
     }
 }
+
+/// <summary>Quiet engines (no changes after the snapshot) that end every snapshot with a SessionEvent 4 record.</summary>
+public sealed class SessionSimulatorFixture : SimulatorFixture
+{
+    public const int Connections = 450;
+
+    protected override SimulatorOptions Options()
+    {
+        var options = base.Options();
+        options.SessionChangesPerSecond = 0;
+        options.SnapshotCompleteMarker = true;
+        options.ConnectionsPerEngine = Connections;
+        return options;
+    }
+}
+
+/// <summary>Busy engines: small tables changing fast, with the snapshot marker.</summary>
+public sealed class BusySessionSimulatorFixture : SimulatorFixture
+{
+    protected override SimulatorOptions Options()
+    {
+        var options = base.Options();
+        options.SessionChangesPerSecond = 200;
+        options.SnapshotCompleteMarker = true;
+        options.ConnectionsPerEngine = 100;
+        return options;
+    }
+}
