@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Channels;
+using SmcMonitoring.Simulator.Hosting;
 using SmcMonitoring.Simulator.Logs;
 using SmcMonitoring.Simulator.Sessions.Monitors;
 
@@ -71,7 +72,7 @@ internal sealed class SessionTable
             if (listeners.Count == 1 && changesPerSecond > 0 && size > 0)
             {
                 pump = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-                _ = ChangePump.RunAsync(this, changesPerSecond, pump.Token);
+                _ = RatePump.RunAsync(changesPerSecond, now => ApplyNextChange(now), pump.Token);
             }
 
             return new TableSubscription(state.View(), channel.Reader, () => Unsubscribe(channel));

@@ -3,17 +3,21 @@ using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace SmcMonitoring.Simulator.Sessions;
+namespace SmcMonitoring.Simulator.Hosting;
 
-/// <summary>Changes a watched table at a steady rate: a busy engine whose rows come, change and go.</summary>
-internal static class ChangePump
+/// <summary>
+/// Does something at a steady average rate, every 100 ms tick doing what fell due: a busy engine changing its
+/// tables, or administrators changing elements.
+/// </summary>
+internal static class RatePump
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>More than this many changes in one tick are dropped rather than caught up in a burst.</summary>
+    /// <summary>More than this many steps in one tick are dropped rather than caught up in a burst.</summary>
     private const int MaxPerTick = 10_000;
 
-    public static async Task RunAsync(SessionTable table, double changesPerSecond, CancellationToken stop)
+    /// <summary>Calls <paramref name="step"/> (with the current epoch ms) <paramref name="perSecond"/> times a second until <paramref name="stop"/>.</summary>
+    public static async Task RunAsync(double perSecond, Action<long> step, CancellationToken stop)
     {
         try
         {
@@ -22,13 +26,13 @@ internal static class ChangePump
             using var timer = new PeriodicTimer(Tick);
             while (await timer.WaitForNextTickAsync(stop))
             {
-                var target = (long)(changesPerSecond * clock.Elapsed.TotalSeconds);
+                var target = (long)(perSecond * clock.Elapsed.TotalSeconds);
                 var due = Math.Min(target - made, MaxPerTick);
                 made = target;
                 var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                 for (var i = 0L; i < due && !stop.IsCancellationRequested; i++)
                 {
-                    table.ApplyNextChange(now);
+                    step(now);
                 }
             }
         }
