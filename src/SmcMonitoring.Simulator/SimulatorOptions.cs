@@ -69,7 +69,16 @@ public sealed class SimulatorOptions
     /// <summary>Neighbor cache entries of each engine (NEIGHBORS).</summary>
     public int NeighborsPerEngine { get; set; } = 40;
 
-    /// <summary>The API versions <c>GET /api</c> advertises; paths under any other version answer 404.</summary>
+    /// <summary>
+    /// How many element changes (create, update, delete ...) the notification sockets receive per second while any
+    /// is connected: administrators at work. 0 = only changes made through REST or the test hooks.
+    /// </summary>
+    public double NotificationsPerSecond { get; set; } = 2;
+
+    /// <summary>
+    /// The API versions <c>GET /api</c> advertises; paths under any other version answer 404. Include 6.5 (or older)
+    /// to test the legacy notification shape (an <c>events</c> array).
+    /// </summary>
     public string[] ApiVersions { get; set; } = { "6.10", "7.0", "7.1" };
 
     /// <summary>The SMC product version returned by <c>smc_version</c>.</summary>

@@ -96,6 +96,32 @@ public sealed class SmcSimulator : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Announces an element change to every notification subscription of its type, as if an administrator made it.
+    /// </summary>
+    /// <param name="context">The element type, an entry-point rel: host, network, router, single_fw, layer2_policy, fw_cluster or iprange.</param>
+    /// <param name="action">create, update, delete, trashed, untrashed, validating or validated.</param>
+    /// <param name="elementId">The element id (the href's last segment); null picks one.</param>
+    /// <returns>
+    /// The element's href under the newest advertised API version, e.g. <c>http://127.0.0.1:41234/7.1/elements/host/1087</c>;
+    /// a socket opened under another version sees the same path under its own version.
+    /// </returns>
+    /// <exception cref="ArgumentException">The context or the action is unknown, or the id is empty or contains '/'.</exception>
+    public string RaiseElementChange(string context, string action, string? elementId = null)
+    {
+        var problem = Notifications.ElementChange.Problem(context, action, elementId);
+        if (problem is not null)
+        {
+            var parameter = context is null || !Notifications.ElementChangeHub.IsContext(context) ? nameof(context)
+                : action is null || Array.IndexOf(Notifications.ElementChange.Actions, action) < 0 ? nameof(action)
+                : nameof(elementId);
+            throw new ArgumentException(problem, parameter);
+        }
+
+        var change = this.context.ElementChanges.Raise(context, action, elementId);
+        return change.HrefUnder($"{BaseUrl.GetLeftPart(UriPartial.Authority)}/{ApiVersionOrder.Newest(this.context.Options.ApiVersions)}");
+    }
+
     /// <summary>Forgets the requests received so far.</summary>
     public void ClearRequests() => context.Recorder.Clear();
 

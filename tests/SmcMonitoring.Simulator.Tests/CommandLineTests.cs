@@ -31,10 +31,11 @@ public sealed class CommandLineTests
     {
         var options = SimulatorCommandLine.Parse(new[]
         {
-            "--session-change-rate", "0", "--snapshot-marker", "--connections", "100000", "--block-list-entries", "3", "--routes", "4",
+            "--session-change-rate", "0", "--snapshot-marker", "--notification-rate", "7.5", "--connections", "100000", "--block-list-entries", "3", "--routes", "4",
             "--users", "5", "--ssl-vpn-users", "6", "--vpn-sas", "8", "--alerts", "9", "--neighbors", "10",
         }).Options!;
         Assert.Equal(0, options.SessionChangesPerSecond);
+        Assert.Equal(7.5, options.NotificationsPerSecond);
         Assert.True(options.SnapshotCompleteMarker);
         Assert.Equal(
             (100_000, 3, 4, 5, 6, 8, 9, 10),
@@ -46,6 +47,7 @@ public sealed class CommandLineTests
     {
         var options = SimulatorCommandLine.Parse(Array.Empty<string>()).Options!;
         Assert.Equal(20, options.SessionChangesPerSecond);
+        Assert.Equal(2, options.NotificationsPerSecond);
         Assert.False(options.SnapshotCompleteMarker);
         Assert.Equal((2_000, 25, 30, 50, 20, 40, 60, 40), (options.ConnectionsPerEngine, options.BlockListEntriesPerEngine, options.RoutesPerEngine, options.UsersPerEngine, options.SslVpnUsersPerEngine, options.VpnSasPerEngine, options.AlertsPerDomain, options.NeighborsPerEngine));
     }
@@ -63,6 +65,7 @@ public sealed class CommandLineTests
     [InlineData("--log-interval-ms", "0", "Invalid value '0' for --log-interval-ms")]
     [InlineData("--api-key", "", "Option --api-key needs a non-empty key")]
     [InlineData("--connections", "-1", "Invalid value '-1' for --connections")]
+    [InlineData("--notification-rate", "-1", "Invalid value '-1' for --notification-rate")]
     [InlineData("--session-change-rate", "busy", "Invalid value 'busy' for --session-change-rate")]
     [InlineData("--certificate", "/no/such/file.pfx", "Cannot load --certificate '/no/such/file.pfx'")]
     public void Bad_values_name_the_option_and_the_value(string option, string value, string message)

@@ -51,13 +51,4 @@ public sealed class SocketAuthenticationTests : IClassFixture<CookieSimulatorFix
         Assert.False(socket.Socket.HttpResponseHeaders!.ContainsKey("Set-Cookie"));
         Assert.Null(socket.Socket.SubProtocol);
     }
-
-    [Fact]
-    public async Task Notification_socket_answers_not_implemented_yet()
-    {
-        using var client = await fixture.LoginAsync();
-        await using var socket = await client.OpenSocketAsync("notification/socket");
-        await socket.SendAsync("""{"query":{"definition":"CONNECTIONS","target":"fw-east"},"fetch":{},"format":{"type":"texts"}}""");
-        Assert.Equal("not implemented yet", (string?)(await socket.ReceiveAsync())!["failure"]);
-    }
 }

@@ -40,6 +40,7 @@ internal static class SimulatorCommandLine
           --vpn-sas N               VPN SAs per engine (default 40)
           --alerts N                active alerts per domain (default 60)
           --neighbors N             neighbor entries per engine (default 40)
+          --notification-rate R     element changes per second on notification sockets, 0 = none (default 2)
           --api-versions LIST       comma-separated API versions to advertise (default 6.10,7.0,7.1)
           --product-version TEXT    SMC product version returned by smc_version (default "7.1.2 [10824]")
           --token-mode              sessions by Authorization token and access_token subprotocol, not JSESSIONID
@@ -47,6 +48,10 @@ internal static class SimulatorCommandLine
           --certificate FILE        PKCS#12 file: serve HTTPS and WSS (TLS 1.2 and 1.3)
           --certificate-password P  password of the PKCS#12 file
           --help                    show this text
+
+        Simulator controls (HTTP, no SMC session needed, only under /_simulator/):
+          POST /_simulator/element-change   {"context":"host","action":"update","id":"1087"} (id optional)
+                                            notifies subscribers; answers the element's href
 
         """;
 
@@ -118,7 +123,7 @@ internal static class SimulatorCommandLine
 
     private static bool IsKnown(string name) => name is "--host" or "--port" or "--api-key" or "--user" or "--password"
         or "--log-records" or "--seed" or "--log-end" or "--log-interval-ms" or "--live-rate" or "--api-versions"
-        or "--product-version" or "--request-log" or "--certificate" or "--certificate-password" or "--session-change-rate"
+        or "--product-version" or "--request-log" or "--certificate" or "--certificate-password" or "--session-change-rate" or "--notification-rate"
         or "--connections" or "--block-list-entries" or "--routes" or "--users" or "--ssl-vpn-users" or "--vpn-sas" or "--alerts" or "--neighbors";
 
     private static string? Apply(SimulatorOptions options, string name, string value, ref string? certificateFile, ref string? certificatePassword)
@@ -165,6 +170,10 @@ internal static class SimulatorCommandLine
                 return double.TryParse(value, NumberStyles.Float, invariant, out var changeRate) && double.IsFinite(changeRate) && changeRate >= 0
                     ? Set(() => options.SessionChangesPerSecond = changeRate)
                     : Invalid(name, value, "changes per second, 0 or more");
+            case "--notification-rate":
+                return double.TryParse(value, NumberStyles.Float, invariant, out var notificationRate) && double.IsFinite(notificationRate) && notificationRate >= 0
+                    ? Set(() => options.NotificationsPerSecond = notificationRate)
+                    : Invalid(name, value, "element changes per second, 0 or more");
             case "--connections" or "--block-list-entries" or "--routes" or "--users" or "--ssl-vpn-users" or "--vpn-sas" or "--alerts" or "--neighbors":
                 return int.TryParse(value, NumberStyles.None, invariant, out var rows) && rows <= Hosting.SimulatorOptionsValidation.MaxTableSize
                     ? Set(() => SetTableSize(options, name, rows))

@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using SmcMonitoring.Simulator.Fields;
 using SmcMonitoring.Simulator.Logs;
+using SmcMonitoring.Simulator.Notifications;
 using SmcMonitoring.Simulator.Recording;
 using SmcMonitoring.Simulator.Rest;
 using SmcMonitoring.Simulator.Sessions;
@@ -26,6 +27,7 @@ internal sealed class SimulatorContext : IDisposable
         nextLiveIndex = options.LogRecords;
         fetchIds = new Random(options.Seed);
         SessionTables = new SessionTables(options, Timeline.EndMilliseconds, stopping.Token);
+        ElementChanges = new ElementChangeHub(options.Seed, options.NotificationsPerSecond, stopping.Token);
     }
 
     public SimulatorOptions Options { get; }
@@ -42,6 +44,9 @@ internal sealed class SimulatorContext : IDisposable
 
     /// <summary>The session-monitor tables, per monitor and engine (or domain).</summary>
     public SessionTables SessionTables { get; }
+
+    /// <summary>Element changes on their way to the notification sockets.</summary>
+    public ElementChangeHub ElementChanges { get; }
 
     /// <summary>Cancelled when the simulator stops: sockets close themselves.</summary>
     public CancellationToken Stopping => stopping.Token;

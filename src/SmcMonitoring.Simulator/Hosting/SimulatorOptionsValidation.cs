@@ -36,6 +36,7 @@ internal static class SimulatorOptionsValidation
             $"fewer records than fit in 100 years at {options.LogInterval.TotalMilliseconds} ms apart");
         Require(double.IsFinite(options.LiveRecordsPerSecond) && options.LiveRecordsPerSecond >= 0, nameof(options.LiveRecordsPerSecond), options.LiveRecordsPerSecond, "0 or more");
         Require(double.IsFinite(options.SessionChangesPerSecond) && options.SessionChangesPerSecond >= 0, nameof(options.SessionChangesPerSecond), options.SessionChangesPerSecond, "0 or more");
+        Require(double.IsFinite(options.NotificationsPerSecond) && options.NotificationsPerSecond >= 0, nameof(options.NotificationsPerSecond), options.NotificationsPerSecond, "0 or more");
         RequireTableSize(options.ConnectionsPerEngine, nameof(options.ConnectionsPerEngine));
         RequireTableSize(options.BlockListEntriesPerEngine, nameof(options.BlockListEntriesPerEngine));
         RequireTableSize(options.RoutesPerEngine, nameof(options.RoutesPerEngine));

@@ -82,9 +82,6 @@ internal static class ElementDocuments
         return new JsonObject { ["result"] = items };
     }
 
-    /// <summary>The simulator has no configuration elements yet: every collection is empty.</summary>
-    public static JsonObject EmptyCollection() => new() { ["result"] = new JsonArray() };
-
     /// <summary>A static summary of the log query syntax; the SMC's own document is not known (PROTOCOL.md 2.8).</summary>
     public static JsonObject LogSchemas() => new()
     {

@@ -19,12 +19,16 @@ internal sealed class RestDispatcher
     private readonly SimulatorContext context;
     private readonly Dictionary<string, Route> routes;
     private readonly SessionEntryEndpoint sessionEntries;
+    private readonly ElementEndpoint elements;
+    private readonly AdminEndpoint admin;
 
     public RestDispatcher(SimulatorContext context)
     {
         this.context = context;
         var sockets = new SocketEndpoint(context);
         sessionEntries = new SessionEntryEndpoint(context);
+        elements = new ElementEndpoint(new ElementStore(context.ElementChanges));
+        admin = new AdminEndpoint(context);
         routes = new Dictionary<string, Route>(StringComparer.Ordinal)
         {
             ["login"] = new("POST", false, LoginAsync),
@@ -43,10 +47,6 @@ internal sealed class RestDispatcher
             ["monitoring/session/socket"] = new("GET", false, (http, call) => sockets.HandleAsync(http, SocketKind.Session)),
             ["notification/socket"] = new("GET", false, (http, call) => sockets.HandleAsync(http, SocketKind.Notification)),
         };
-        foreach (var collection in ElementDocuments.Collections)
-        {
-            routes[$"elements/{collection}"] = new("GET", true, (http, call) => Json(http, ElementDocuments.EmptyCollection()));
-        }
     }
 
     private delegate Task Handler(HttpContext http, RouteCall call);
@@ -68,6 +68,12 @@ internal sealed class RestDispatcher
             return;
         }
 
+        if (path.StartsWith(AdminEndpoint.Prefix, StringComparison.Ordinal))
+        {
+            await admin.HandleAsync(http, path[AdminEndpoint.Prefix.Length..], body, baseUrl);
+            return;
+        }
+
         var slash = path.IndexOf('/', StringComparison.Ordinal);
         var version = slash < 0 ? path : path[..slash];
         if (Array.IndexOf(context.Options.ApiVersions, version) < 0)
@@ -76,19 +82,14 @@ internal sealed class RestDispatcher
             return;
         }
 
-        var resource = slash < 0 ? string.Empty : path[(slash + 1)..];
-        Route? route;
-        if (SessionEntryEndpoint.IsEntryPath(resource))
-        {
-            route = new Route("DELETE", true, (h, call) => sessionEntries.DeleteAsync(h, resource));
-        }
-        else if (slash < 0 || !routes.TryGetValue(resource, out route))
+        var route = slash < 0 ? null : Resolve(path[(slash + 1)..]);
+        if (route is null)
         {
             await JsonAnswers.ErrorAsync(http, StatusCodes.Status404NotFound, $"No resource at {request.Path}.");
             return;
         }
 
-        if (request.Method != route.Method)
+        if (route.Method is not null && request.Method != route.Method)
         {
             await MethodNotAllowed(http, route.Method);
             return;
@@ -102,6 +103,24 @@ internal sealed class RestDispatcher
         }
 
         await route.Handle(http, new RouteCall($"{baseUrl}/{version}", session, body));
+    }
+
+    /// <summary>The route of a path below the version: a fixed one, a block-list or VPN SA href, or an element.</summary>
+    private Route? Resolve(string resource)
+    {
+        if (routes.TryGetValue(resource, out var route))
+        {
+            return route;
+        }
+
+        if (SessionEntryEndpoint.IsEntryPath(resource))
+        {
+            return new Route("DELETE", true, (http, call) => sessionEntries.DeleteAsync(http, resource));
+        }
+
+        return ElementEndpoint.IsElementPath(resource, out var elementType, out var id)
+            ? new Route(null, true, (http, call) => elements.HandleAsync(http, elementType, id, call.Body, call.VersionBase))
+            : null;
     }
 
     private Task LoginAsync(HttpContext http, RouteCall call)
@@ -178,7 +197,8 @@ internal sealed class RestDispatcher
         return JsonAnswers.ErrorAsync(http, StatusCodes.Status405MethodNotAllowed, $"Method {http.Request.Method} is not allowed here.", $"Use {allowed}.");
     }
 
-    private sealed record Route(string Method, bool NeedsSession, Handler Handle);
+    /// <summary>A route; a null method means the handler accepts several and answers 405 itself.</summary>
+    private sealed record Route(string? Method, bool NeedsSession, Handler Handle);
 
     /// <summary>What a handler gets besides the request: the version's base URL, the caller's session, the body read for recording.</summary>
     private sealed record RouteCall(string VersionBase, SimulatorSession? Session, string? Body);

@@ -3,6 +3,7 @@ using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using SmcMonitoring.Simulator.Hosting;
 using SmcMonitoring.Simulator.Logs;
+using SmcMonitoring.Simulator.Notifications;
 using SmcMonitoring.Simulator.Rest;
 using SmcMonitoring.Simulator.Sessions;
 
@@ -67,16 +68,19 @@ internal sealed class SocketEndpoint
         {
             SocketKind.Log => new LogSocketProtocol(socket, context),
             SocketKind.Session => new SessionSocketProtocol(socket, context, VersionBase(http.Request)),
-            _ => new NotImplementedSocketProtocol(socket, context),
+            _ => new NotificationSocketProtocol(socket, context, VersionBase(http.Request), VersionOf(http.Request)),
         };
         await socket.RunAsync(handler, text => context.Recorder.Record("ws", "message", path, null, text), context.Stopping);
     }
 
     /// <summary>The REST <c>{base}/{ver}</c> of the URL the client connected to: hrefs in records point back there.</summary>
-    public static string VersionBase(HttpRequest request)
+    public static string VersionBase(HttpRequest request) => $"{request.Scheme}://{request.Host}/{VersionOf(request)}";
+
+    /// <summary>The API version in the URL (its first segment; the dispatcher checked it is advertised).</summary>
+    private static string VersionOf(HttpRequest request)
     {
         var path = (request.Path.Value ?? string.Empty).TrimStart('/');
         var slash = path.IndexOf('/', StringComparison.Ordinal);
-        return $"{request.Scheme}://{request.Host}/{(slash < 0 ? path : path[..slash])}";
+        return slash < 0 ? path : path[..slash];
     }
 }

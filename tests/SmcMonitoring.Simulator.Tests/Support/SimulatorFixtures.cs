@@ -84,3 +84,15 @@ public sealed class BusySessionSimulatorFixture : SimulatorFixture
         return options;
     }
 }
+
+/// <summary>No background element changes, and an old API version (6.5) beside a new one for the two event shapes.</summary>
+public sealed class NotificationSimulatorFixture : SimulatorFixture
+{
+    protected override SimulatorOptions Options()
+    {
+        var options = base.Options();
+        options.NotificationsPerSecond = 0;
+        options.ApiVersions = new[] { "6.5", "7.1" };
+        return options;
+    }
+}
