@@ -1,0 +1,281 @@
+<#
+.SYNOPSIS
+    Measures SmcMonitoring's throughput, memory and latency against the simulator, beside the ceilings of this machine.
+.DESCRIPTION
+    Run by 'dotnet pwsh ./build.ps1 Bench' after the build has staged the module. Starts the simulator, confirms it
+    sends faster than the client reads, then measures (median of -Runs runs, with min and max):
+      1  the C# query layer alone: a 1,000,000-record stored fetch with the default fields
+      2  Get-SmcLog -MaxRecords 1000000 | Measure-Object in pwsh
+      3  the peak working set of pwsh for 10,000 and for 1,000,000 records
+      4  Get-SmcConnection -Engine E, a snapshot of 100,000 connections
+      5  notification latency, change in the simulator to event in the PowerShell queue (p50, p99)
+      6  time to the first record of a stored query after connect (pwsh and C#)
+    and two ceilings: (a) parsing the same messages in memory with Utf8JsonReader, every value a string; (b) a cmdlet
+    writing the same number of prebuilt records into Measure-Object. Prints a table with ratios and PASS/MISS per
+    target (figures, never a failing exit code) and writes bench/results.md.
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Bench
+.EXAMPLE
+    dotnet pwsh ./bench/Invoke-Benchmark.ps1 -StagingDir ./out/SmcMonitoring -SimulatorDll ./src/SmcMonitoring.Simulator/bin/Release/net10.0/SmcMonitoring.Simulator.dll -Runs 3
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [string] $StagingDir,
+    [Parameter(Mandatory)] [string] $SimulatorDll,
+    [ValidateSet('Debug', 'Release')] [string] $Configuration = 'Release',
+    [ValidateRange(1, 100)] [int] $Runs = 5,
+    [int] $Records = 1000000,
+    [int] $SmallRecords = 10000,
+    [int] $Connections = 100000,
+    [int] $NotificationEvents = 1000,
+    [string] $ResultsPath = (Join-Path $PSScriptRoot 'results.md'),
+    [switch] $SkipBuild
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+$Root = Split-Path -Parent $PSScriptRoot
+$StagingDir = (Resolve-Path $StagingDir).Path
+$SimulatorDll = (Resolve-Path $SimulatorDll).Path
+$ApiKey = 'bench-key'
+$Engine = 'fw-bench'
+$Invariant = [Globalization.CultureInfo]::InvariantCulture
+$PwshDll = Join-Path $PSHOME 'pwsh.dll'
+$BenchDll = Join-Path $PSScriptRoot "SmcMonitoring.Bench/bin/$Configuration/net10.0/SmcMonitoring.Bench.dll"
+$CmdletsDll = Join-Path $PSScriptRoot "SmcMonitoring.Bench.Cmdlets/bin/$Configuration/netstandard2.0/SmcMonitoring.Bench.Cmdlets.dll"
+$PipelineScript = Join-Path $PSScriptRoot 'Measure-Pipeline.ps1'
+$Clock = [Diagnostics.Stopwatch]::StartNew()
+$Lines = [Collections.Generic.List[object]]::new()
+$Notes = [Collections.Generic.List[string]]::new()
+
+function Write-Step {
+    param([string] $Text)
+    Write-Host ('[{0,6:0.0} s] {1}' -f $Clock.Elapsed.TotalSeconds, $Text)
+}
+
+function Format-Number {
+    param([double] $Value, [string] $Format = 'N0')
+    return $Value.ToString($Format, $Invariant)
+}
+
+function Invoke-JsonLines {
+    <# Runs a measuring process, echoes its progress and collects its JSON lines; a failure becomes a note, not an abort. #>
+    param([string] $Label, [string[]] $Arguments)
+    $info = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    foreach ($argument in $Arguments) { $info.ArgumentList.Add($argument) }
+    $info.RedirectStandardOutput = $true
+    $info.UseShellExecute = $false
+    $info.WorkingDirectory = $Root
+    $process = [Diagnostics.Process]::Start($info)
+    try {
+        while ($null -ne ($line = $process.StandardOutput.ReadLine())) {
+            if ($line.StartsWith('{')) {
+                $item = $line | ConvertFrom-Json
+                $Lines.Add($item)
+                $detail = if ($item.PSObject.Properties['latencyMilliseconds']) { "$($item.latencyMilliseconds) ms" }
+                elseif ($item.PSObject.Properties['peakWorkingSetBytes']) { "peak working set $(Format-Number ($item.peakWorkingSetBytes / 1MB) 'N1') MB" }
+                elseif ($item.PSObject.Properties['firstRecordMilliseconds']) { "first record after $($item.firstRecordMilliseconds) ms" }
+                else { "$(Format-Number $item.recordsPerSecond) records/s ($($item.seconds) s)" }
+                if ($item.measure -ne 'ps-notification' -or $item.run % 100 -eq 0) { Write-Step "  $($item.measure) run $($item.run): $detail" }
+            }
+            elseif ($line.Trim()) {
+                Write-Step "  $line"
+            }
+        }
+        $process.WaitForExit()
+        if ($process.ExitCode -ne 0) { throw "exit code $($process.ExitCode)" }
+    }
+    catch {
+        $Notes.Add("$Label failed: $($_.Exception.Message)")
+        Write-Warning "$Label failed: $($_.Exception.Message)"
+    }
+    finally {
+        if (-not $process.HasExited) {
+            $process.Kill()
+            $process.WaitForExit()
+        }
+        $process.Dispose()
+    }
+}
+
+function Invoke-Pipeline {
+    param([string] $Label, [string] $Url, [string[]] $Arguments)
+    $common = @($PwshDll, '-NoProfile', '-NonInteractive', '-File', $PipelineScript, '-StagingDir', $StagingDir, '-Url', $Url, '-ApiKey', $ApiKey)
+    Invoke-JsonLines $Label ($common + $Arguments)
+}
+
+function Start-BenchSimulator {
+    param([string[]] $Arguments)
+    $info = [Diagnostics.ProcessStartInfo]::new('dotnet')
+    $info.ArgumentList.Add($SimulatorDll)
+    foreach ($argument in $Arguments) { $info.ArgumentList.Add($argument) }
+    $info.RedirectStandardOutput = $true
+    $info.UseShellExecute = $false
+    $process = [Diagnostics.Process]::Start($info)
+    $line = $process.StandardOutput.ReadLine()
+    if ($line -notmatch '^SMC simulator listening on (\S+) api-key (\S+)') {
+        if (-not $process.HasExited) { $process.Kill() }
+        $process.WaitForExit()
+        throw "The simulator did not start: '$line'"
+    }
+    # Keep reading its standard output so that it never blocks on a full pipe.
+    $null = $process.StandardOutput.ReadToEndAsync()
+    Write-Step "Simulator process $($process.Id) at $($Matches[1]) ($($Arguments -join ' '))"
+    return [pscustomobject]@{ Process = $process; Url = $Matches[1] }
+}
+
+function Stop-BenchSimulator {
+    param($Simulator)
+    if ($null -eq $Simulator) { return }
+    if (-not $Simulator.Process.HasExited) { $Simulator.Process.Kill() }
+    $Simulator.Process.WaitForExit()
+    $Simulator.Process.Dispose()
+}
+
+function Get-Runs {
+    param([string] $Measure, [string] $Property = 'recordsPerSecond')
+    return @($Lines | Where-Object { $_.measure -eq $Measure -and $_.PSObject.Properties[$Property] } | ForEach-Object { [double] $_.$Property })
+}
+
+function Get-Stats {
+    param([double[]] $Values)
+    if (-not $Values -or $Values.Count -eq 0) { return $null }
+    $sorted = [double[]] ($Values | Sort-Object)
+    $middle = [int] [math]::Floor($sorted.Count / 2)
+    $median = if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
+    return [pscustomobject]@{ Median = $median; Min = $sorted[0]; Max = $sorted[-1]; Count = $sorted.Count }
+}
+
+function Get-Percentile {
+    param([double[]] $Values, [double] $Percent)
+    $sorted = [double[]] ($Values | Sort-Object)
+    $rank = [int] [math]::Ceiling($Percent / 100 * $sorted.Count)
+    return $sorted[[math]::Max(0, $rank - 1)]
+}
+
+function Get-MachineDescription {
+    $memory = [GC]::GetGCMemoryInfo().TotalAvailableMemoryBytes
+    $cpu = $null
+    if (Test-Path /proc/meminfo) {
+        $total = Select-String -Path /proc/meminfo -Pattern '^MemTotal:\s+(\d+) kB' | Select-Object -First 1
+        if ($total) { $memory = [long] $total.Matches[0].Groups[1].Value * 1KB }
+    }
+    if (Test-Path /proc/cpuinfo) {
+        $model = Select-String -Path /proc/cpuinfo -Pattern '^model name\s*:\s*(.+)$' | Select-Object -First 1
+        if ($model) { $cpu = $model.Matches[0].Groups[1].Value.Trim() }
+    }
+    $load = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg -Raw).Split(' ')[0..2] -join ' ' } else { 'n/a' }
+    $sdk = (& dotnet --version).Trim()
+    return [pscustomobject]@{
+        Cores     = [Environment]::ProcessorCount
+        MemoryGiB = [math]::Round($memory / 1GB, 1)
+        Cpu       = $cpu
+        Os        = [Runtime.InteropServices.RuntimeInformation]::OSDescription.Trim()
+        Runtime   = [Runtime.InteropServices.RuntimeInformation]::FrameworkDescription
+        Sdk       = $sdk
+        Pwsh      = $PSVersionTable.PSVersion.ToString()
+        Load      = $load
+    }
+}
+
+function Test-NotificationTrigger {
+    <# The admin endpoint and the notification socket are newer than the log socket: say why when they are missing. #>
+    param([string] $Url)
+    try {
+        $response = Invoke-WebRequest -Uri ([Uri]::new([Uri] $Url, '/_simulator/element-change')) -Method Post -SkipHttpErrorCheck `
+            -ContentType 'application/json' -Body '{"context":"host","action":"update","id":"1087"}' -TimeoutSec 10
+    }
+    catch {
+        return "POST /_simulator/element-change failed: $($_.Exception.Message)"
+    }
+    if ($response.StatusCode -ge 200 -and $response.StatusCode -lt 300) { return $null }
+    return "the simulator answers $($response.StatusCode) to POST /_simulator/element-change (the admin endpoint is not there yet)"
+}
+
+# Build ----------------------------------------------------------------------------------------------------------------
+$machine = Get-MachineDescription
+Write-Step "Machine: $($machine.Cores) cores, $($machine.MemoryGiB) GiB, $($machine.Os), $($machine.Runtime), SDK $($machine.Sdk), pwsh $($machine.Pwsh), load $($machine.Load)"
+if ($machine.Load -ne 'n/a' -and [double] ($machine.Load.Split(' ')[0]) -gt 0.5) {
+    Write-Warning "The 1-minute load average is $($machine.Load.Split(' ')[0]): something else is running, and figures may be low."
+}
+if (-not $SkipBuild) {
+    Write-Step "Building the benchmark projects ($Configuration)"
+    foreach ($project in 'SmcMonitoring.Bench/SmcMonitoring.Bench.csproj', 'SmcMonitoring.Bench.Cmdlets/SmcMonitoring.Bench.Cmdlets.csproj') {
+        & dotnet build (Join-Path $PSScriptRoot $project) -c $Configuration --nologo -v q -clp:NoSummary
+        if ($LASTEXITCODE -ne 0) { throw "Building $project failed." }
+    }
+}
+foreach ($file in $BenchDll, $CmdletsDll, (Join-Path $StagingDir 'SmcMonitoring.psd1')) {
+    if (-not (Test-Path $file)) { throw "$file is missing: build first (dotnet pwsh ./build.ps1 Bench)." }
+}
+
+$help = (& dotnet $SimulatorDll --help) -join "`n"
+$simulatorHas = @{
+    Connections       = $help -match '--connections\b'
+    QuietSessions     = $help -match '--session-change-rate\b'
+    NotificationRate  = $help -match '--notification-rate\b'
+}
+
+# Logs: sender, ceilings, query layer, pipeline, memory, notifications ---------------------------------------------------
+$logArguments = @('--port', '0', '--api-key', $ApiKey, '--log-records', "$Records", '--seed', '1')
+if ($simulatorHas.NotificationRate) { $logArguments += @('--notification-rate', '0') }
+$notificationReason = $null
+$simulator = Start-BenchSimulator $logArguments
+try {
+    $url = $simulator.Url
+    $common = @('--url', $url, '--api-key', $ApiKey, '--runs', "$Runs")
+    Write-Step "Simulator send rate: raw websocket reader, $(Format-Number $Records) records (after one unmeasured fetch of the same size)"
+    Invoke-JsonLines 'sender' (@($BenchDll, 'sender', '--records', "$Records", '--warmup-records', "$Records") + $common)
+    Write-Step 'Ceiling (a): the captured messages parsed in memory, and splits of the module parser'
+    Invoke-JsonLines 'parse' (@($BenchDll, 'parse', '--records', "$Records") + $common)
+    Write-Step "Measure 1: the C# query layer, $(Format-Number $Records) records"
+    Invoke-JsonLines 'query' (@($BenchDll, 'query', '--records', "$Records", '--warmup-records', "$Records") + $common)
+    Write-Step 'Measure 6 (C#): StartAsync to the first record'
+    Invoke-JsonLines 'first' (@($BenchDll, 'first') + $common)
+    Write-Step "Measure 2, ceiling (b) and measure 6 (pwsh): Get-SmcLog and Write-SmcBenchRecord, $(Format-Number $Records) records"
+    Invoke-Pipeline 'pwsh throughput' $url @('-Mode', 'Throughput', '-BenchCmdlets', $CmdletsDll, '-Records', "$Records", '-Runs', "$Runs", '-WarmupRecords', "$Records")
+    Write-Step "Measure 3: peak working set of pwsh, $(Format-Number $SmallRecords) and $(Format-Number $Records) records, one process each"
+    for ($run = 1; $run -le $Runs; $run++) {
+        foreach ($size in $SmallRecords, $Records) {
+            Invoke-Pipeline "pwsh memory $size" $url @('-Mode', 'Memory', '-Records', "$size")
+        }
+    }
+    Write-Step "Measure 5: notification latency over $(Format-Number $NotificationEvents) changes"
+    $notificationReason = Test-NotificationTrigger $url
+    if ($notificationReason) {
+        Write-Step "  not available yet: $notificationReason"
+    }
+    else {
+        Invoke-Pipeline 'pwsh notifications' $url @('-Mode', 'Notifications', '-Records', "$NotificationEvents")
+    }
+}
+finally {
+    Stop-BenchSimulator $simulator
+}
+
+# Connections: a simulator of its own ----------------------------------------------------------------------------------
+$connectionReason = $null
+if (-not $simulatorHas.Connections -or -not $simulatorHas.QuietSessions) {
+    $connectionReason = 'the simulator has no --connections or --session-change-rate option yet'
+    Write-Step "Measure 4: not available yet: $connectionReason"
+}
+else {
+    $simulator = Start-BenchSimulator @('--port', '0', '--api-key', $ApiKey, '--log-records', '0', '--seed', '1', '--connections', "$Connections", '--session-change-rate', '0')
+    try {
+        Write-Step "Measure 4 and ceiling (b, connections): Get-SmcConnection -Engine $Engine, $(Format-Number $Connections) connections"
+        Invoke-Pipeline 'pwsh connections' $simulator.Url @('-Mode', 'Connections', '-BenchCmdlets', $CmdletsDll, '-Records', "$Connections", '-Runs', "$Runs", '-Engine', $Engine)
+    }
+    finally {
+        Stop-BenchSimulator $simulator
+    }
+}
+
+# Results ----------------------------------------------------------------------------------------------------------------
+. (Join-Path $PSScriptRoot 'Write-BenchmarkResults.ps1')
+$report = New-BenchmarkReport
+Write-Host ''
+Write-Host $report.Table
+Write-Host ''
+Set-Content -Path $ResultsPath -Value $report.Markdown -Encoding utf8NoBOM
+Write-Step "Results written to $([IO.Path]::GetRelativePath($Root, $ResultsPath))"

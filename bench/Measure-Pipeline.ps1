@@ -1,0 +1,179 @@
+<#
+.SYNOPSIS
+    The PowerShell side of the benchmark, run by Invoke-Benchmark.ps1 in a fresh pwsh process per mode.
+.DESCRIPTION
+    Imports the staged module (and, for the ceilings, SmcMonitoring.Bench.Cmdlets.dll), connects to the simulator
+    and prints one JSON line per measured run; other lines are progress.
+    Throughput     Get-SmcLog -MaxRecords N | Measure-Object, interleaved with Write-SmcBenchRecord -Count N | Measure-Object
+                   and the read-ahead prototype Get-SmcBenchLogPrefetch, then the time to the first record of Get-SmcLog -MaxRecords 1 after Connect-SmcSession.
+    Memory         one Get-SmcLog -MaxRecords N | Measure-Object, then the process's peak working set.
+    Connections    Get-SmcConnection -Engine E | Measure-SmcBenchLast (timed to the last record), interleaved with
+                   Write-SmcBenchRecord -Kind Connection | Measure-SmcBenchLast.
+    Notifications  Register-SmcNotification -Context host, then N changes through the simulator's admin endpoint.
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Mandatory)] [ValidateSet('Throughput', 'Memory', 'Connections', 'Notifications')] [string] $Mode,
+    [Parameter(Mandatory)] [string] $StagingDir,
+    [Parameter(Mandatory)] [string] $Url,
+    [Parameter(Mandatory)] [string] $ApiKey,
+    [string] $BenchCmdlets,
+    [int] $Records = 1000000,
+    [int] $Runs = 5,
+    [int] $WarmupRecords = 20000,
+    [string] $Engine = 'fw-bench'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+
+function Write-Measurement {
+    param([string] $Measure, [int] $Run, [long] $Count, [double] $Seconds, [hashtable] $Extra = @{})
+    $line = [ordered]@{
+        measure          = $Measure
+        run              = $Run
+        records          = $Count
+        seconds          = [math]::Round($Seconds, 6)
+        recordsPerSecond = if ($Seconds -gt 0) { [math]::Round($Count / $Seconds) } else { 0 }
+    }
+    foreach ($key in $Extra.Keys) { $line[$key] = $Extra[$key] }
+    [Console]::Out.WriteLine(($line | ConvertTo-Json -Compress))
+    [Console]::Out.Flush()
+}
+
+function Write-BenchProgress {
+    param([string] $Text)
+    [Console]::Out.WriteLine($Text)
+    [Console]::Out.Flush()
+}
+
+function Measure-Pipeline {
+    param([scriptblock] $Pipeline, [long] $Expected, [string] $What)
+    [GC]::Collect()
+    [GC]::WaitForPendingFinalizers()
+    $clock = [Diagnostics.Stopwatch]::StartNew()
+    $measured = & $Pipeline
+    $clock.Stop()
+    if ($measured.Count -ne $Expected) { throw "$What returned $($measured.Count) records, not $Expected." }
+    return $clock.Elapsed.TotalSeconds
+}
+
+Import-Module (Join-Path $StagingDir 'SmcMonitoring.psd1')
+if ($BenchCmdlets) { Import-Module $BenchCmdlets }
+$session = Connect-SmcSession -Url $Url -ApiKey $ApiKey
+
+switch ($Mode) {
+    'Throughput' {
+        # A user's first query in a fresh shell: module code not yet compiled.
+        $clock = [Diagnostics.Stopwatch]::StartNew()
+        $first = $null
+        Get-SmcLog -MaxRecords 1 | ForEach-Object { if ($null -eq $first) { $first = $clock.Elapsed.TotalMilliseconds } }
+        Write-Measurement 'ps-first-record-cold' 1 1 ($first / 1000) @{ firstRecordMilliseconds = [math]::Round($first, 3); totalMilliseconds = [math]::Round($clock.Elapsed.TotalMilliseconds, 3) }
+
+        Write-BenchProgress "pwsh: warm-up, $WarmupRecords records through each pipeline"
+        $null = Get-SmcLog -MaxRecords $WarmupRecords | Measure-Object
+        $null = Write-SmcBenchRecord -Count $WarmupRecords | Measure-Object
+        $null = Get-SmcBenchLogPrefetch -Session $session -MaxRecords $WarmupRecords | Measure-Object
+        for ($run = 1; $run -le $Runs; $run++) {
+            $seconds = Measure-Pipeline { Get-SmcLog -MaxRecords $Records | Measure-Object } $Records 'Get-SmcLog'
+            Write-Measurement 'ps-get-smclog' $run $Records $seconds
+            $seconds = Measure-Pipeline { Write-SmcBenchRecord -Count $Records | Measure-Object } $Records 'Write-SmcBenchRecord'
+            Write-Measurement 'ps-ceiling-log' $run $Records $seconds
+            # A prototype of reading the next message while the previous one is written (evidence for a suggestion, not module code).
+            $seconds = Measure-Pipeline { Get-SmcBenchLogPrefetch -Session $session -MaxRecords $Records | Measure-Object } $Records 'Get-SmcBenchLogPrefetch'
+            Write-Measurement 'ps-prefetch-prototype' $run $Records $seconds
+        }
+
+        Write-BenchProgress 'pwsh: time to the first record after Connect-SmcSession'
+        for ($run = 1; $run -le $Runs; $run++) {
+            Disconnect-SmcSession
+            $null = Connect-SmcSession -Url $Url -ApiKey $ApiKey
+            $clock = [Diagnostics.Stopwatch]::StartNew()
+            $first = $null
+            Get-SmcLog -MaxRecords 1 | ForEach-Object { if ($null -eq $first) { $first = $clock.Elapsed.TotalMilliseconds } }
+            $total = $clock.Elapsed.TotalMilliseconds
+            Write-Measurement 'ps-first-record' $run 1 ($first / 1000) @{ firstRecordMilliseconds = [math]::Round($first, 3); totalMilliseconds = [math]::Round($total, 3) }
+        }
+    }
+    'Memory' {
+        $null = Measure-Pipeline { Get-SmcLog -MaxRecords $Records | Measure-Object } $Records 'Get-SmcLog'
+        $process = [Diagnostics.Process]::GetCurrentProcess()
+        $process.Refresh()
+        Write-Measurement "ps-peak-working-set-$Records" 1 $Records 0 @{
+            peakWorkingSetBytes = $process.PeakWorkingSet64
+            workingSetBytes     = $process.WorkingSet64
+            gcHeapBytes         = [GC]::GetTotalMemory($false)
+            gen2Collections     = [GC]::CollectionCount(2)
+        }
+    }
+    'Connections' {
+        # A snapshot ends when the SMC goes quiet (or at a SessionEvent 4 marker), so the rate is timed to the last
+        # record; the whole command, with the wait for silence, is reported beside it.
+        Write-BenchProgress "pwsh: warm-up, two snapshots of engine $Engine and $WarmupRecords prebuilt connections"
+        # Two snapshots: the first also builds the engine's table in the simulator and compiles its code.
+        foreach ($warmup in 1, 2) { $null = Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp()) }
+        $null = Write-SmcBenchRecord -Count $WarmupRecords -Kind Connection | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp())
+        for ($run = 1; $run -le $Runs; $run++) {
+            foreach ($case in @(
+                    @{ Name = 'ps-get-smcconnection'; Pipeline = { param($start) Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast -StartTimestamp $start } }
+                    @{ Name = 'ps-ceiling-connection'; Pipeline = { param($start) Write-SmcBenchRecord -Count $Records -Kind Connection | Measure-SmcBenchLast -StartTimestamp $start } })) {
+                [GC]::Collect()
+                [GC]::WaitForPendingFinalizers()
+                $start = [Diagnostics.Stopwatch]::GetTimestamp()
+                $result = & $case.Pipeline $start
+                $total = ([Diagnostics.Stopwatch]::GetTimestamp() - $start) / [Diagnostics.Stopwatch]::Frequency
+                if ($result.Count -ne $Records) { throw "$($case.Name) returned $($result.Count) records, not $Records." }
+                Write-Measurement $case.Name $run $Records $result.LastRecordSeconds @{ commandSeconds = [math]::Round($total, 6) }
+            }
+        }
+    }
+    'Notifications' {
+        $source = 'SmcBenchNotify'
+        $null = Register-SmcNotification -Context host -SourceIdentifier $source
+        $client = [System.Net.Http.HttpClient]::new()
+        $trigger = [Uri]::new([Uri] $Url, '/_simulator/element-change')
+        $body = '{"context":"host","action":"update","id":"1087"}'
+        $timeouts = 0
+        try {
+            # Warm-up: 20 changes, not counted; then $Records measured ones.
+            for ($i = -19; $i -le $Records; $i++) {
+                $before = [DateTime]::Now
+                $content = [System.Net.Http.StringContent]::new($body, [Text.Encoding]::UTF8, 'application/json')
+                $response = $client.PostAsync($trigger, $content).GetAwaiter().GetResult()
+                $answer = $response.Content.ReadAsStringAsync().GetAwaiter().GetResult()
+                if (-not $response.IsSuccessStatusCode) { throw "POST $($trigger.AbsolutePath) answered $([int] $response.StatusCode): $answer" }
+                $received = Wait-Event -SourceIdentifier $source -Timeout 5
+                if (-not $received) { $timeouts++; continue }
+                Remove-Event -EventIdentifier $received.EventIdentifier
+                if ($i -le 0) { continue }
+                $extra = @{ latencyMilliseconds = [math]::Round(($received.TimeGenerated - $before).TotalMilliseconds, 3) }
+                # When the endpoint says when the simulator sent the notification, the latency from there excludes the trigger request.
+                $sent = $null
+                try { $sent = ($answer | ConvertFrom-Json -ErrorAction Stop) } catch { $sent = $null }
+                if ($sent -is [psobject]) {
+                    foreach ($name in 'sentAt', 'sent_at', 'sent', 'timestamp', 'time') {
+                        $property = $sent.PSObject.Properties[$name]
+                        if (-not $property) { continue }
+                        $value = $property.Value
+                        $at = $null
+                        if ($value -is [datetime]) { $at = [DateTimeOffset] $value.ToUniversalTime() }
+                        elseif ($value -is [long] -or $value -is [int]) { $at = [DateTimeOffset]::FromUnixTimeMilliseconds([long] $value) }
+                        elseif ($value -is [string]) { $parsed = [DateTimeOffset]::MinValue; if ([DateTimeOffset]::TryParse($value, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::AssumeUniversal, [ref] $parsed)) { $at = $parsed } }
+                        if ($null -ne $at) {
+                            $extra.serverLatencyMilliseconds = [math]::Round(([DateTimeOffset] $received.TimeGenerated - $at).TotalMilliseconds, 3)
+                            $extra.serverTimestampProperty = $name
+                            break
+                        }
+                    }
+                }
+                Write-Measurement 'ps-notification' $i 1 ($extra.latencyMilliseconds / 1000) $extra
+            }
+        }
+        finally {
+            $client.Dispose()
+            Unregister-Event -SourceIdentifier $source -ErrorAction SilentlyContinue
+        }
+        if ($timeouts -gt 0) { Write-Measurement 'ps-notification-timeouts' 1 $timeouts 0 }
+    }
+}
+Disconnect-SmcSession -ErrorAction SilentlyContinue

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Management.Automation;
+
+namespace SmcMonitoring.Bench.Cmdlets;
+
+/// <summary>What <see cref="MeasureSmcBenchLastCommand"/> counted.</summary>
+public sealed class BenchPipelineResult
+{
+    internal BenchPipelineResult(long count, double lastRecordSeconds)
+    {
+        Count = count;
+        LastRecordSeconds = lastRecordSeconds;
+    }
+
+    /// <summary>How many objects arrived.</summary>
+    public long Count { get; }
+
+    /// <summary>Seconds from the start timestamp to the arrival of the last object (0 when none arrived).</summary>
+    public double LastRecordSeconds { get; }
+}
+
+/// <summary>
+/// Counts its input like Measure-Object and notes when the last object arrived, so a snapshot that ends by silence
+/// (Get-SmcConnection waits for the SMC to go quiet) can be timed to its last record.
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Measure, "SmcBenchLast")]
+[OutputType(typeof(BenchPipelineResult))]
+public sealed class MeasureSmcBenchLastCommand : PSCmdlet
+{
+    private long _count;
+    private long _last;
+
+    /// <summary>An object of the pipeline.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    public object? InputObject { get; set; }
+
+    /// <summary>The start, as <see cref="Stopwatch.GetTimestamp"/> returned it.</summary>
+    [Parameter(Mandatory = true)]
+    public long StartTimestamp { get; set; }
+
+    /// <inheritdoc/>
+    protected override void ProcessRecord()
+    {
+        _count++;
+        _last = Stopwatch.GetTimestamp();
+    }
+
+    /// <inheritdoc/>
+    protected override void EndProcessing()
+    {
+        var seconds = _count == 0 ? 0 : (double)(_last - StartTimestamp) / Stopwatch.Frequency;
+        WriteObject(new BenchPipelineResult(_count, seconds));
+    }
+}

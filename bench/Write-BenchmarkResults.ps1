@@ -1,0 +1,215 @@
+<#
+.SYNOPSIS
+    Turns the JSON lines Invoke-Benchmark.ps1 collected into the results table and bench/results.md.
+.DESCRIPTION
+    Dot-sourced by Invoke-Benchmark.ps1; reads its $Lines, $Notes, $machine, $Runs, $Records, $SmallRecords,
+    $Connections, $NotificationEvents, $notificationReason and $connectionReason.
+#>
+
+$PythonFastRecordsPerSecond = 300000
+
+function New-Row {
+    param([string] $Id, [string] $Measure, $Stats, [string] $Unit, [string] $Format = 'N0', $Ratio = $null, [string] $Target = '', $Pass = $null, [string] $Missing = '')
+    $text = { param($value) if ($null -eq $value) { '' } else { Format-Number $value $Format } }
+    return [pscustomobject]@{
+        Id      = $Id
+        Measure = $Measure
+        Median  = if ($Stats) { & $text $Stats.Median } else { if ($Missing) { $Missing } else { 'no figure' } }
+        Min     = if ($Stats) { & $text $Stats.Min } else { '' }
+        Max     = if ($Stats) { & $text $Stats.Max } else { '' }
+        Unit    = $Unit
+        Ratio   = if ($null -ne $Ratio) { Format-Number $Ratio 'N2' } else { '' }
+        Target  = $Target
+        Result  = if ($null -eq $Pass) { '' } elseif ($Pass) { 'PASS' } else { 'MISS' }
+    }
+}
+
+function Get-Ratio {
+    param($Numerator, $Denominator)
+    if (-not $Numerator -or -not $Denominator -or $Denominator.Median -eq 0) { return $null }
+    return $Numerator.Median / $Denominator.Median
+}
+
+function ConvertTo-MarkdownTable {
+    param([object[]] $Rows, [string[]] $Columns, [string[]] $RightAligned = @())
+    $lines = [Collections.Generic.List[string]]::new()
+    $lines.Add('| ' + ($Columns -join ' | ') + ' |')
+    $lines.Add('|' + (($Columns | ForEach-Object { if ($RightAligned -contains $_) { '---:' } else { '---' } }) -join '|') + '|')
+    foreach ($row in $Rows) { $lines.Add('| ' + (($Columns | ForEach-Object { ([string] $row.$_).Replace('|', '\|') }) -join ' | ') + ' |') }
+    return $lines -join "`n"
+}
+
+function New-BenchmarkReport {
+    $sender = Get-Stats (Get-Runs 'sender')
+    $senderMBps = Get-Stats (Get-Runs 'sender' 'megabytesPerSecond')
+    $capture = $Lines | Where-Object measure -EQ 'capture' | Select-Object -First 1
+    $ceilingA = Get-Stats (Get-Runs 'parse-strings')
+    $ceilingB = Get-Stats (Get-Runs 'ps-ceiling-log')
+    $ceilingBConnection = Get-Stats (Get-Runs 'ps-ceiling-connection')
+    $query = Get-Stats (Get-Runs 'query-typed')
+    $pipeline = Get-Stats (Get-Runs 'ps-get-smclog')
+    $smallPeak = Get-Stats ((Get-Runs "ps-peak-working-set-$SmallRecords" 'peakWorkingSetBytes') | ForEach-Object { $_ / 1MB })
+    $largePeak = Get-Stats ((Get-Runs "ps-peak-working-set-$Records" 'peakWorkingSetBytes') | ForEach-Object { $_ / 1MB })
+    $connectionStats = Get-Stats (Get-Runs 'ps-get-smcconnection')
+    $connectionCommand = Get-Stats (Get-Runs 'ps-get-smcconnection' 'commandSeconds')
+    $latencies = [double[]] @(Get-Runs 'ps-notification' 'latencyMilliseconds')
+    $serverLatencies = [double[]] @(Get-Runs 'ps-notification' 'serverLatencyMilliseconds')
+    $timeouts = ($Lines | Where-Object measure -EQ 'ps-notification-timeouts' | Select-Object -First 1)
+    $psFirst = Get-Stats (Get-Runs 'ps-first-record' 'firstRecordMilliseconds')
+    $psFirstCold = Get-Stats (Get-Runs 'ps-first-record-cold' 'firstRecordMilliseconds')
+    $csFirst = Get-Stats (Get-Runs 'first-record' 'firstRecordMilliseconds')
+
+    $n = Format-Number $Records
+    $rows = [Collections.Generic.List[object]]::new()
+    $senderText = "Simulator send rate: raw websocket reader counting bytes and messages, $n records"
+    if ($senderMBps) { $senderText += " ($(Format-Number $senderMBps.Median 'N0') MB/s" + $(if ($capture) { ", $($capture.bytesPerRecord) bytes/record" } else { '' }) + ')' }
+    $rows.Add((New-Row 'S' $senderText $sender 'records/s' -Ratio (Get-Ratio $sender $query) -Target 'faster than 1 (ratio S/1 > 1)' -Pass $(if ($sender -and $query) { $sender.Median -gt $query.Median } else { $null })))
+    $rows.Add((New-Row '(a)' "Ceiling: the same messages in memory, Utf8JsonReader, every value a string, $n records" $ceilingA 'records/s'))
+    $rows.Add((New-Row '(b)' "Ceiling: Write-SmcBenchRecord -Count $n | Measure-Object (prebuilt SmcLogRecord)" $ceilingB 'records/s'))
+    $rows.Add((New-Row '(b conn)' "Ceiling: Write-SmcBenchRecord -Count $(Format-Number $Connections) -Kind Connection (prebuilt SmcConnection)" $ceilingBConnection 'records/s' -Missing $connectionReason))
+
+    $ratio1 = Get-Ratio $query $ceilingA
+    $rows.Add((New-Row '1' "C# query layer: QueryExecution + TypedRecordSink, $n records, default fields" $query 'records/s' -Ratio $ratio1 -Target '>= 0.6 x (a)' -Pass $(if ($null -ne $ratio1) { $ratio1 -ge 0.6 } else { $null })))
+    $ratio2 = Get-Ratio $pipeline $ceilingB
+    $rows.Add((New-Row '2' "Get-SmcLog -MaxRecords $Records | Measure-Object" $pipeline 'records/s' -Ratio $ratio2 -Target '>= 0.5 x (b)' -Pass $(if ($null -ne $ratio2) { $ratio2 -ge 0.5 } else { $null })))
+    $ratioPython = if ($pipeline) { $pipeline.Median / $PythonFastRecordsPerSecond } else { $null }
+    $rows.Add((New-Row "2'" 'Measure 2 against the Python client with UTF-8 validation off (~300,000 records/s, from the issue)' $pipeline 'records/s' -Ratio $ratioPython -Target '> 300,000 records/s' -Pass $(if ($pipeline) { $pipeline.Median -gt $PythonFastRecordsPerSecond } else { $null })))
+    $rows.Add((New-Row '3a' "Peak working set of pwsh, $(Format-Number $SmallRecords) records" $smallPeak 'MB' 'N1'))
+    $rows.Add((New-Row '3b' "Peak working set of pwsh, $n records" $largePeak 'MB' 'N1'))
+    $growth = if ($smallPeak -and $largePeak) { [pscustomobject]@{ Median = $largePeak.Median - $smallPeak.Median; Min = $largePeak.Min - $smallPeak.Max; Max = $largePeak.Max - $smallPeak.Min } } else { $null }
+    $rows.Add((New-Row '3' "Peak working set growth, $n against $(Format-Number $SmallRecords) records (min/max: extremes of the two)" $growth 'MB' 'N1' -Target '<= 50 MB (flat)' -Pass $(if ($growth) { $growth.Median -le 50 } else { $null })))
+    $ratio4 = Get-Ratio $connectionStats $ceilingBConnection
+    $connectionText = "Get-SmcConnection -Engine $Engine, snapshot of $(Format-Number $Connections) connections, to the last record"
+    if ($connectionCommand) { $connectionText += " (whole command $(Format-Number $connectionCommand.Median 'N2') s, with the wait for silence)" }
+    $rows.Add((New-Row '4' $connectionText $connectionStats 'records/s' -Ratio $ratio4 -Target '>= 0.5 x (b conn)' -Pass $(if ($null -ne $ratio4) { $ratio4 -ge 0.5 } else { $null }) -Missing $(if ($connectionReason) { "not available yet: $connectionReason" } else { '' })))
+    if ($latencies.Count -gt 0) {
+        $p50 = Get-Percentile $latencies 50
+        $p99 = Get-Percentile $latencies 99
+        $latencyStats = [pscustomobject]@{ Median = $p50; Min = ($latencies | Measure-Object -Minimum).Minimum; Max = ($latencies | Measure-Object -Maximum).Maximum }
+        $rows.Add((New-Row '5' "Notification latency p50 over $($latencies.Count) changes, trigger round trip included (an upper bound)" $latencyStats 'ms' 'N2'))
+        $rows.Add((New-Row '5' "Notification latency p99, trigger round trip included (an upper bound)" ([pscustomobject]@{ Median = $p99; Min = $null; Max = $null }) 'ms' 'N2' -Target 'p99 < 20 ms' -Pass ($p99 -lt 20)))
+        if ($serverLatencies.Count -gt 0) {
+            $rows.Add((New-Row '5s' 'Notification latency from the simulator''s send time, p50' ([pscustomobject]@{ Median = (Get-Percentile $serverLatencies 50); Min = $null; Max = $null }) 'ms' 'N2'))
+            $rows.Add((New-Row '5s' 'Notification latency from the simulator''s send time, p99' ([pscustomobject]@{ Median = (Get-Percentile $serverLatencies 99); Min = $null; Max = $null }) 'ms' 'N2' -Target 'p99 < 20 ms' -Pass ((Get-Percentile $serverLatencies 99) -lt 20)))
+        }
+    }
+    else {
+        $why = if ($notificationReason) { "not available yet: $notificationReason" } else { 'no figure: see the notes' }
+        $rows.Add((New-Row '5' 'Notification latency p50 / p99, change in the simulator to event in the PowerShell queue' $null 'ms' -Target 'p99 < 20 ms' -Missing $why))
+    }
+    $rows.Add((New-Row '6' 'Time to the first record, pwsh: Connect-SmcSession, then Get-SmcLog -MaxRecords 1 (warm process)' $psFirst 'ms' 'N2' -Target '< 100 ms' -Pass $(if ($psFirst) { $psFirst.Median -lt 100 } else { $null })))
+    $rows.Add((New-Row '6' 'Time to the first record, C#: QueryExecution.StartAsync to the first record' $csFirst 'ms' 'N2' -Target '< 100 ms' -Pass $(if ($csFirst) { $csFirst.Median -lt 100 } else { $null })))
+    $rows.Add((New-Row '6c' 'Time to the first record, pwsh, first query of a fresh process (one run per throughput process)' $psFirstCold 'ms' 'N2'))
+
+    $splitDefinitions = [ordered]@{
+        'sender' = 'Raw websocket reader (socket only, no parsing)'
+        'query-skip' = 'Query layer with no sink: SmcSocket + ServerMessageParser skipping records'
+        'query-typed' = 'Query layer with TypedRecordSink (measure 1)'
+        'ps-get-smclog' = 'pwsh: Get-SmcLog | Measure-Object (measure 2)'
+        'ps-prefetch-prototype' = 'pwsh: prototype Get-SmcBenchLogPrefetch | Measure-Object, next message read and parsed while the previous is written'
+        'ps-ceiling-log' = 'pwsh: Write-SmcBenchRecord | Measure-Object (ceiling b)'
+        'parse-strings' = 'In memory: Utf8JsonReader, every value a string (ceiling a)'
+        'parse-skip' = 'In memory: ServerMessageParser, records skipped'
+        'parse-typed' = 'In memory: ServerMessageParser + TypedRecordSink, default log shape'
+        'parse-typed-ip-as-string' = 'In memory: the same, Src and Dst kept as strings (no IPAddress)'
+        'parse-typed-labels-as-string' = 'In memory: the same, Action and Severity kept as strings (no enum lookup)'
+        'parse-typed-all-as-string' = 'In memory: the same, every column a string (keys, records, no value parsing)'
+        'values-ip-walk' = 'Values: walking the messages to every Src and Dst value (baseline of the next two)'
+        'values-ip-module' = 'Values: Src and Dst through ValueParser (GetString, IPAddress.TryParse, Split)'
+        'values-ip-prototype' = 'Values: Src and Dst by a prototype IPv4 parser on the UTF-8 bytes'
+        'values-labels-walk' = 'Values: walking the messages to every Action and Severity value (baseline of the next two)'
+        'values-labels-module' = 'Values: Action and Severity through ValueParser (GetString, Normalize, lookup, box)'
+        'values-labels-prototype' = 'Values: Action and Severity by exact UTF-8 label match to values boxed once'
+    }
+    $splits = foreach ($definition in $splitDefinitions.GetEnumerator()) {
+        $stats = Get-Stats (Get-Runs $definition.Key)
+        if (-not $stats) { continue }
+        $allocated = Get-Stats (Get-Runs $definition.Key 'allocatedBytesPerRecord')
+        if (-not $allocated) { $allocated = Get-Stats (Get-Runs $definition.Key 'allocatedBytesPerValue') }
+        [pscustomobject]@{
+            Step               = $definition.Value
+            'per second'       = Format-Number $stats.Median
+            'µs each'          = Format-Number (1e6 / $stats.Median) 'N3'
+            'allocated B each' = if ($allocated) { Format-Number $allocated.Median 'N0' } else { '' }
+        }
+    }
+
+    $columns = 'Id', 'Measure', 'Median', 'Min', 'Max', 'Unit', 'Ratio', 'Target', 'Result'
+    $table = ConvertTo-MarkdownTable $rows $columns @('Median', 'Min', 'Max', 'Ratio')
+    $splitTable = if ($splits) { ConvertTo-MarkdownTable @($splits) @('Step', 'per second', 'µs each', 'allocated B each') @('per second', 'µs each', 'allocated B each') } else { '(no splits measured)' }
+    $noteText = if ($Notes.Count -gt 0) { ($Notes | ForEach-Object { "- $_" }) -join "`n" } else { '- none' }
+    $cpu = if ($machine.Cpu) { ", $($machine.Cpu)" } else { '' }
+
+    $markdown = @"
+# SmcMonitoring benchmark results
+
+- Date: $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', $Invariant)) UTC
+- Machine: $($machine.Cores) cores$cpu, $($machine.MemoryGiB) GiB memory, $($machine.Os); load average at the start $($machine.Load)
+- .NET: $($machine.Runtime) (SDK $($machine.Sdk)); PowerShell $($machine.Pwsh)
+- Command: ``dotnet pwsh ./build.ps1 Bench`` (Release); every figure is the median of $Runs runs with min and max, unless it says otherwise
+
+## Results
+
+$table
+
+Ratios: S/1 for the simulator, 1/(a), 2/(b), 2 against 300,000 records/s, 4/(b conn). PASS/MISS are figures, never a failed run.
+
+## Where the time goes
+
+Medians of $Runs runs; "each" is a record, or a value in the Values rows (whose walk row is the cost of reaching the
+values, to subtract from the two below it).
+
+$splitTable
+
+## How each figure was measured
+
+- **S** ``SmcMonitoring.Bench sender``: logs in with ``SmcSession.ConnectAsync``, opens the log websocket with a bare
+  ``ClientWebSocket`` and sends the request Get-SmcLog sends (stored, quantity $n, default field ids); it only counts
+  messages and bytes until the ``end`` message. One unmeasured fetch of the same size first warms up the simulator.
+- **(a)** ``SmcMonitoring.Bench parse``: the raw messages of one $n-record fetch are captured in memory by the same
+  reader, then read with ``Utf8JsonReader`` with every value materialised as a string (numbers by their text), keys
+  compared but not materialised; no socket. One unmeasured pass first. The rows "In memory" of the second table run the
+  module's ``ServerMessageParser`` over the same bytes, with no sink and with ``TypedRecordSink`` on variants of the
+  default log shape, and report allocations per record (``GC.GetAllocatedBytesForCurrentThread``).
+- **(b)** ``Write-SmcBenchRecord -Count N [-Kind Connection] | Measure-Object`` (bench/SmcMonitoring.Bench.Cmdlets): 200
+  records built once with the module's internal constructors and shapes (``LogShapes.Default``,
+  ``SessionMonitor.Connections.DefaultShape``) and typed values (DateTime, IPAddress, int ports, enums, strings), written
+  N times; imported in pwsh next to the staged module. Interleaved run by run with measure 2 (or 4) in one pwsh process.
+- **1** ``SmcMonitoring.Bench query``: ``SmcSession.ConnectAsync``, ``QueryExecution.StartAsync`` with
+  ``LogQuery { Quantity = $Records }`` and the default field ids, ``ReadAsync`` into a ``TypedRecordSink`` with
+  ``LogShapes.Default``, records counted and the sink cleared per message; timed from StartAsync to the last message.
+  After one unmeasured fetch of each kind, of the same size. Each run is followed by the same fetch with no sink
+  ("query-skip").
+- **2** a pwsh process imports the staged module and SmcMonitoring.Bench.Cmdlets, connects, runs each pipeline once
+  unmeasured with the same size, then times ``Get-SmcLog -MaxRecords $Records | Measure-Object`` with a Stopwatch
+  (``[GC]::Collect()`` before each run) and checks the count.
+- **3** one fresh pwsh process per run and size: import, connect, ``Get-SmcLog -MaxRecords N | Measure-Object``, then
+  ``[Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64``; sizes alternate run by run.
+- **4** a second simulator with ``--connections $Connections --session-change-rate 0``; in pwsh, after two unmeasured
+  snapshots, ``Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast`` (a counting cmdlet that notes when the last
+  record arrived): the rate is timed to the last record, because the snapshot then ends only after the module's silence
+  rule (3 s without a message); the whole command time is shown beside it. The ceiling uses the same counting cmdlet.
+- **5** ``Register-SmcNotification -Context host -SourceIdentifier SmcBenchNotify``; each change is triggered with
+  ``POST /_simulator/element-change`` ``{"context":"host","action":"update","id":"1087"}`` through one HttpClient;
+  latency = ``PSEventArgs.TimeGenerated`` of the event minus ``[DateTime]::Now`` taken right before the request, so the
+  trigger round trip is included and the figure is an upper bound. 20 unmeasured changes first. When the endpoint's
+  answer carries a server timestamp, the latency from it is reported too ("5s").
+- **Splits** "Values" rows (``SmcMonitoring.Bench parse``): the captured messages are walked to every Src/Dst (or
+  Action/Severity) value, which is then read by the module's ``ValueParser`` or by a prototype on the UTF-8 bytes (a
+  dotted-quad IPv4 parser building ``IPAddress`` from a long; an exact label match returning an enum boxed once); the
+  walk row alone is the baseline. ``Get-SmcBenchLogPrefetch`` (bench/SmcMonitoring.Bench.Cmdlets) is a prototype of
+  Get-SmcLog that reads and parses the next message on a pool thread while writing the previous message's records
+  (two sinks, one message ahead); it runs interleaved with measure 2 in the same process.
+- **6** pwsh: in the throughput process, after the throughput runs, each run does ``Connect-SmcSession`` and then times
+  ``Get-SmcLog -MaxRecords 1 | ForEach-Object { ... }`` to the first record reaching the pipeline ("6c": the same, as the
+  very first query of the process). C#: ``QueryExecution.StartAsync`` to the first record in the sink, on a connected
+  session, after one unmeasured run.
+
+## Notes
+
+$noteText
+"@
+
+    $console = ConvertTo-MarkdownTable $rows $columns @('Median', 'Min', 'Max', 'Ratio')
+    return [pscustomobject]@{ Table = $console + "`n`n" + $splitTable + "`n`nNotes:`n" + $noteText; Markdown = $markdown }
+}
