@@ -60,6 +60,9 @@ $cmdletNames = @{}
 foreach ($cmdlet in $cmdlets) { $cmdletNames[$cmdlet.ImplementingType.FullName.Replace('+', '.')] = $cmdlet.Name }
 
 $members = Read-XmlDocMember -Path $docPath
+# Parameters inherited from PowerShell's own base classes are documented beside this script.
+$inherited = Read-XmlDocMember -Path (Join-Path $PSScriptRoot 'InheritedParameters.xml')
+foreach ($id in $inherited.Keys) { if (-not $members.ContainsKey($id)) { $members[$id] = $inherited[$id] } }
 $help = foreach ($cmdlet in $cmdlets) { Get-CmdletHelp -Cmdlet $cmdlet -Members $members -CmdletNames $cmdletNames }
 $help = @($help)
 
