@@ -143,4 +143,21 @@ public sealed class StoredFetchTests : IClassFixture<CookieSimulatorFixture>
             "The decoded text message was too big for the output buffer and the endpoint does not support partial messages",
             socket.Socket.CloseStatusDescription);
     }
+
+    [Fact]
+    public async Task Stored_queries_send_statistics_right_before_end()
+    {
+        using var client = await fixture.LoginAsync();
+        await using var socket = await client.OpenLogSocketAsync();
+        var all = await socket.FetchAsync(Requests.Stored("{\"quantity\":450}"));
+        var statistics = all.Messages[^2]["statistics"]!;
+        Assert.Equal(all.FetchId, (int?)all.Messages[^2]["fetch"]);
+        Assert.Equal((450, 450), ((long)statistics["scanned"]!, (long)statistics["matched"]!));
+        Assert.True((long)statistics["duration_ms"]! >= 0);
+
+        var filtered = await socket.FetchAsync(Requests.Filtered("""{"type":"in","left":{"type":"field","id":11},"right":[{"type":"string","value":"UDP"}]}""", quantity: 10));
+        var counts = filtered.Messages[^2]["statistics"]!;
+        Assert.Equal(10, (long)counts["matched"]!);
+        Assert.True((long)counts["scanned"]! > 10);
+    }
 }

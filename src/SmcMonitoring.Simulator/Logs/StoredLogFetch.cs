@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 using SmcMonitoring.Simulator.Formats;
@@ -9,7 +10,7 @@ namespace SmcMonitoring.Simulator.Logs;
 
 /// <summary>
 /// A stored log query (PROTOCOL.md 6.5.1): records of the time window computed one by one from their index,
-/// filtered, and streamed 200 per message, then <c>end</c>.
+/// filtered, and streamed 200 per message, then a <c>statistics</c> message and <c>end</c>.
 /// </summary>
 internal sealed class StoredLogFetch
 {
@@ -41,6 +42,7 @@ internal sealed class StoredLogFetch
         }
 
         await socket.SendAsync(SocketMessages.Status(fetchId, "Querying..."));
+        var clock = Stopwatch.StartNew();
         var timeline = context.Timeline;
         var generator = context.Generator;
         var filter = query.Filter;
@@ -50,7 +52,9 @@ internal sealed class StoredLogFetch
         var step = options.Backwards ? -1 : 1;
         var index = options.Backwards ? last : first;
         var remaining = options.Quantity ?? long.MaxValue;
-        for (var scanned = 0L; scanned <= last - first && remaining > 0; scanned++, index += step)
+        var scanned = 0L;
+        var matched = 0L;
+        for (; scanned <= last - first && remaining > 0; scanned++, index += step)
         {
             if (scanned % AbortCheckInterval == 0)
             {
@@ -65,6 +69,7 @@ internal sealed class StoredLogFetch
 
             batch.Add(record);
             remaining--;
+            matched++;
             if (batch.IsFull)
             {
                 abort.ThrowIfCancellationRequested();
@@ -79,6 +84,7 @@ internal sealed class StoredLogFetch
             abort.ThrowIfCancellationRequested();
         }
 
+        await socket.SendAsync(SocketMessages.Statistics(fetchId, scanned, matched, clock.ElapsedMilliseconds));
         await socket.SendAsync(SocketMessages.End(fetchId, "end of data"));
     }
 }

@@ -24,6 +24,20 @@ internal static class SocketMessages
         writer.WriteString("status", status);
     });
 
+    /// <summary>
+    /// <c>{"fetch":F,"statistics":{"scanned":N,"matched":M,"duration_ms":D}}</c>: how many stored records the query
+    /// looked at, how many it sent, and how long that took. The SMC's shape is unknown (PROTOCOL.md 13.2): assumed.
+    /// </summary>
+    public static byte[] Statistics(int fetchId, long scanned, long matched, long durationMilliseconds) => Build(writer =>
+    {
+        writer.WriteNumber("fetch", fetchId);
+        writer.WriteStartObject("statistics");
+        writer.WriteNumber("scanned", scanned);
+        writer.WriteNumber("matched", matched);
+        writer.WriteNumber("duration_ms", durationMilliseconds);
+        writer.WriteEndObject();
+    });
+
     public static byte[] End(int fetchId, string reason) => Build(writer =>
     {
         writer.WriteNumber("fetch", fetchId);
