@@ -93,6 +93,16 @@ public sealed class SimulatorOptions
     /// <summary>A file that receives every request and websocket message as one JSON line, secrets masked; null = none.</summary>
     public string? RequestLogPath { get; set; }
 
+    /// <summary>Faults to inject from the start; change them later on <see cref="SmcSimulator.Faults"/>.</summary>
+    public SimulatorFaults Faults { get; set; } = new();
+
+    /// <summary>Sessions expire this long after login; null = never. The same as <see cref="SimulatorFaults.SessionLifetime"/> of <see cref="Faults"/>.</summary>
+    public TimeSpan? SessionLifetime
+    {
+        get => Faults.SessionLifetime;
+        set => Faults.SessionLifetime = value;
+    }
+
     /// <summary>When set, the simulator speaks HTTPS and WSS with this certificate (TLS 1.2 and 1.3 offered).</summary>
     public X509Certificate2? Certificate { get; set; }
 }

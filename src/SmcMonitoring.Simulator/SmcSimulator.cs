@@ -46,6 +46,9 @@ public sealed class SmcSimulator : IAsyncDisposable
     /// <summary>The running state, for the simulator's own tests (session tables, engines).</summary>
     internal SimulatorContext Context => context;
 
+    /// <summary>The faults in force: starts as <see cref="SimulatorOptions.Faults"/>; change it at any time.</summary>
+    public SimulatorFaults Faults => context.Faults;
+
     /// <summary>Everything received so far, in arrival order, with secrets masked (a snapshot, safe to read from any thread).</summary>
     public IReadOnlyList<RecordedRequest> Requests => context.Recorder.Snapshot();
 

@@ -11,49 +11,8 @@ internal sealed record CommandLineRequest(SimulatorOptions? Options, bool ShowHe
 /// <summary>Parses the simulator's command line (<c>--name value</c> or <c>--name=value</c>).</summary>
 internal static class SimulatorCommandLine
 {
-    public const string Usage = """
-        Usage: SmcMonitoring.Simulator [options]
-
-        A fake Forcepoint SMC speaking the REST and websocket monitoring protocol, serving deterministic logs
-        and session-monitor tables (connections, block list, routes, users, SSL VPN, VPN SAs, alerts, neighbors).
-        The first line printed is: SMC simulator listening on <base-url> api-key <key>
-        Stops on Ctrl+C or SIGTERM.
-
-        Options:
-          --host ADDRESS            IP address to listen on, or localhost (default 127.0.0.1)
-          --port N                  TCP port, 0 = any free port (default 0)
-          --api-key KEY             API client key accepted by login (default sim-api-key)
-          --user NAME               administrator accepted by lms_login (default admin)
-          --password PWD            administrator password (default admin-password)
-          --log-records N           stored log records, computed on demand (default 10000)
-          --seed S                  seed of the generated data (default 1)
-          --log-end ISO8601         timestamp of the newest stored record (default: start time, whole second)
-          --log-interval-ms MS      milliseconds between stored records (default 1000)
-          --live-rate R             records per second of live queries (default 20)
-          --session-change-rate R   changes per second of each watched session-monitor table, 0 = quiet (default 20)
-          --snapshot-marker         after each session-monitor snapshot send a SessionEvent 4 record (all sent)
-          --connections N           connections per engine (default 2000)
-          --block-list-entries N    block-list entries per engine (default 25)
-          --routes N                routes per engine (default 30)
-          --users N                 users per engine (default 50)
-          --ssl-vpn-users N         SSL VPN sessions per engine (default 20)
-          --vpn-sas N               VPN SAs per engine (default 40)
-          --alerts N                active alerts per domain (default 60)
-          --neighbors N             neighbor entries per engine (default 40)
-          --notification-rate R     element changes per second on notification sockets, 0 = none (default 2)
-          --api-versions LIST       comma-separated API versions to advertise (default 6.10,7.0,7.1)
-          --product-version TEXT    SMC product version returned by smc_version (default "7.1.2 [10824]")
-          --token-mode              sessions by Authorization token and access_token subprotocol, not JSESSIONID
-          --request-log FILE        append every request and websocket message as a JSON line, secrets masked
-          --certificate FILE        PKCS#12 file: serve HTTPS and WSS (TLS 1.2 and 1.3)
-          --certificate-password P  password of the PKCS#12 file
-          --help                    show this text
-
-        Simulator controls (HTTP, no SMC session needed, only under /_simulator/):
-          POST /_simulator/element-change   {"context":"host","action":"update","id":"1087"} (id optional)
-                                            notifies subscribers; answers the element's href
-
-        """;
+    /// <summary>The --help text.</summary>
+    public const string Usage = SimulatorUsage.Text;
 
     public static CommandLineRequest Parse(string[] args)
     {
@@ -85,6 +44,13 @@ internal static class SimulatorCommandLine
             if (name == "--snapshot-marker")
             {
                 options.SnapshotCompleteMarker = true;
+                continue;
+            }
+
+            if (name is "--buffer-error-close" or "--silent")
+            {
+                options.Faults.BufferErrorClose |= name == "--buffer-error-close";
+                options.Faults.Silent |= name == "--silent";
                 continue;
             }
 
@@ -124,6 +90,8 @@ internal static class SimulatorCommandLine
     private static bool IsKnown(string name) => name is "--host" or "--port" or "--api-key" or "--user" or "--password"
         or "--log-records" or "--seed" or "--log-end" or "--log-interval-ms" or "--live-rate" or "--api-versions"
         or "--product-version" or "--request-log" or "--certificate" or "--certificate-password" or "--session-change-rate" or "--notification-rate"
+        or "--delay-ms" or "--drop-after-messages" or "--close-after-messages" or "--fail-queries" or "--malformed-messages" or "--oversized-message-bytes"
+        or "--session-lifetime"
         or "--connections" or "--block-list-entries" or "--routes" or "--users" or "--ssl-vpn-users" or "--vpn-sas" or "--alerts" or "--neighbors";
 
     private static string? Apply(SimulatorOptions options, string name, string value, ref string? certificateFile, ref string? certificatePassword)
@@ -170,6 +138,16 @@ internal static class SimulatorCommandLine
                 return double.TryParse(value, NumberStyles.Float, invariant, out var changeRate) && double.IsFinite(changeRate) && changeRate >= 0
                     ? Set(() => options.SessionChangesPerSecond = changeRate)
                     : Invalid(name, value, "changes per second, 0 or more");
+            case "--delay-ms" or "--drop-after-messages" or "--close-after-messages" or "--malformed-messages" or "--oversized-message-bytes":
+                return int.TryParse(value, NumberStyles.None, invariant, out var count)
+                    ? Set(() => SetFaultCount(options.Faults, name, count))
+                    : Invalid(name, value, "a whole number, 0 = off");
+            case "--fail-queries":
+                return value.Length > 0 ? Set(() => options.Faults.FailQueries = value) : Invalid(name, value, "the failure text to answer");
+            case "--session-lifetime":
+                return double.TryParse(value, NumberStyles.Float, invariant, out var lifetime) && lifetime > 0 && lifetime < TimeSpan.MaxValue.TotalSeconds
+                    ? Set(() => options.SessionLifetime = TimeSpan.FromSeconds(lifetime))
+                    : Invalid(name, value, "seconds, more than 0");
             case "--notification-rate":
                 return double.TryParse(value, NumberStyles.Float, invariant, out var notificationRate) && double.IsFinite(notificationRate) && notificationRate >= 0
                     ? Set(() => options.NotificationsPerSecond = notificationRate)
@@ -192,6 +170,28 @@ internal static class SimulatorCommandLine
             default:
                 certificatePassword = value;
                 return null;
+        }
+    }
+
+    private static void SetFaultCount(SimulatorFaults faults, string name, int count)
+    {
+        switch (name)
+        {
+            case "--delay-ms":
+                faults.DelayMs = count;
+                break;
+            case "--drop-after-messages":
+                faults.DropAfterMessages = count;
+                break;
+            case "--close-after-messages":
+                faults.CloseAfterMessages = count;
+                break;
+            case "--malformed-messages":
+                faults.MalformedMessages = count;
+                break;
+            default:
+                faults.OversizedMessageBytes = count;
+                break;
         }
     }
 

@@ -21,6 +21,8 @@ internal sealed class SimulatorContext : IDisposable
     {
         Options = options;
         Recorder = new RequestRecorder(options.RequestLogPath);
+        Sessions = new SessionStore(() => Faults!.SessionLifetime);
+        Faults = SimulatorFaults.Running(options.Faults, Sessions.ExpireAll);
         var end = options.LogEnd ?? new DateTimeOffset(startTime.UtcTicks - (startTime.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         Timeline = new LogTimeline(options.LogRecords, end.ToUnixTimeMilliseconds(), (long)options.LogInterval.TotalMilliseconds);
         Generator = new LogRecordGenerator(options.Seed);
@@ -34,7 +36,10 @@ internal sealed class SimulatorContext : IDisposable
 
     public FieldCatalog Catalog => FieldCatalog.Shared;
 
-    public SessionStore Sessions { get; } = new();
+    public SessionStore Sessions { get; }
+
+    /// <summary>The faults in force, changeable at run time.</summary>
+    public SimulatorFaults Faults { get; }
 
     public RequestRecorder Recorder { get; }
 

@@ -51,6 +51,7 @@ internal static class SimulatorOptionsValidation
             Require(!string.IsNullOrWhiteSpace(version) && version != "api" && !version.Contains('/', StringComparison.Ordinal), nameof(options.ApiVersions), version, "version strings such as 7.1");
         }
 
+        Require(options.Faults is not null, nameof(options.Faults), null, "a SimulatorFaults (new SimulatorFaults() for none)");
         Require(!string.IsNullOrEmpty(options.ProductVersion), nameof(options.ProductVersion), options.ProductVersion, "a version such as 7.1.2 [10824]");
         return address;
     }

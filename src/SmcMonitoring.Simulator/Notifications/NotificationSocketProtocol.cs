@@ -51,7 +51,21 @@ internal sealed class NotificationSocketProtocol : ISocketProtocol
             var request = document.RootElement;
             if (request.ValueKind == JsonValueKind.Object && request.TryGetProperty("context", out var contexts))
             {
-                Subscribe(contexts);
+                if (context.Faults.TakeBufferErrorClose())
+                {
+                    socket.RequestClose(WebSocketCloseStatus.MessageTooBig, MonitoringSocket.TooBigReason);
+                    return Task.CompletedTask;
+                }
+
+                var faults = context.Faults;
+                outgoing.Writer.TryWrite(new Func<Task>(() => FaultFrames.SendBeforeAnswerAsync(socket, faults)));
+                if (faults.FailQueries is { } failure)
+                {
+                    outgoing.Writer.TryWrite(NotificationFailure(failure));
+                    return Task.CompletedTask;
+                }
+
+                Subscribe(contexts, faults.Silent);
             }
             else if (request.ValueKind == JsonValueKind.Object && request.TryGetProperty("unsubscribe", out var id))
             {
@@ -82,7 +96,7 @@ internal sealed class NotificationSocketProtocol : ISocketProtocol
     /// <summary>API versions up to 6.5 get the older <c>events</c> array; the version is compared numerically (6.10 is newer).</summary>
     public static bool IsLegacy(string apiVersion) => ApiVersionOrder.Parse(apiVersion).CompareTo((6, 5)) <= 0;
 
-    private void Subscribe(JsonElement contexts)
+    private void Subscribe(JsonElement contexts, bool silent)
     {
         if (contexts.ValueKind != JsonValueKind.String)
         {
@@ -108,7 +122,7 @@ internal sealed class NotificationSocketProtocol : ISocketProtocol
         }
 
         listening ??= context.ElementChanges.Listen(change => outgoing.Writer.TryWrite(change));
-        outgoing.Writer.TryWrite(new Subscription(nextId++, text, types));
+        outgoing.Writer.TryWrite(new Subscription(nextId++, text, silent ? new HashSet<string>() : types));
     }
 
     private async Task SendAllAsync()
@@ -131,6 +145,7 @@ internal sealed class NotificationSocketProtocol : ISocketProtocol
                     {
                         Subscription added => AddAsync(added),
                         Unsubscribe removed => RemoveAsync(removed.Id),
+                        Func<Task> injected => injected(),
                         _ => socket.SendAsync((byte[])item),
                     });
                 }
@@ -194,7 +209,7 @@ internal sealed class NotificationSocketProtocol : ISocketProtocol
 
     private static byte[] NotificationFailure(string reason) => SocketMessages.Failure(reason);
 
-    /// <summary>A subscription: its id, the context text as sent (echoed), and its element types (null = all).</summary>
+    /// <summary>A subscription: its id, the context text as sent (echoed), and its element types (null = all, empty = silenced).</summary>
     private sealed record Subscription(int Id, string Context, HashSet<string>? Types);
 
     private sealed record Unsubscribe(int Id);

@@ -23,13 +23,36 @@ internal sealed class AdminEndpoint
         this.context = context;
     }
 
-    /// <summary>Handles <paramref name="path"/> (below the prefix).</summary>
+    /// <summary>Handles <paramref name="path"/> (below the prefix): element-change, faults.</summary>
     public Task HandleAsync(HttpContext http, string path, string? body, string baseUrl) => (path, http.Request.Method) switch
     {
         ("element-change", "POST") => ElementChangeAsync(http, body, baseUrl),
         ("element-change", _) => NotAllowedAsync(http, "POST"),
-        _ => JsonAnswers.ErrorAsync(http, StatusCodes.Status404NotFound, $"No simulator control at {http.Request.Path}.", "Controls: POST /_simulator/element-change."),
+        ("faults", "GET") => JsonAnswers.WriteAsync(http, StatusCodes.Status200OK, FaultSettings.ToJson(context.Faults)),
+        ("faults", "POST") => SetFaultsAsync(http, body),
+        ("faults", "DELETE") => ResetFaultsAsync(http),
+        ("faults", _) => NotAllowedAsync(http, "GET, POST, DELETE"),
+        _ => JsonAnswers.ErrorAsync(
+            http,
+            StatusCodes.Status404NotFound,
+            $"No simulator control at {http.Request.Path}.",
+            "Controls: POST /_simulator/element-change; GET, POST, DELETE /_simulator/faults."),
     };
+
+    /// <summary>Changes the faults a JSON object names; answers the faults now in force.</summary>
+    private Task SetFaultsAsync(HttpContext http, string? body)
+    {
+        var problem = FaultSettings.Apply(context.Faults, body);
+        return problem is null
+            ? JsonAnswers.WriteAsync(http, StatusCodes.Status200OK, FaultSettings.ToJson(context.Faults))
+            : BadRequestAsync(http, problem);
+    }
+
+    private Task ResetFaultsAsync(HttpContext http)
+    {
+        context.Faults.Reset();
+        return JsonAnswers.WriteAsync(http, StatusCodes.Status200OK, FaultSettings.ToJson(context.Faults));
+    }
 
     /// <summary>
     /// Publishes one element change, <c>{"context":"host","action":"update","id":"1087"}</c> (id optional), and

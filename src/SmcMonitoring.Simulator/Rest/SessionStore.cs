@@ -13,25 +13,49 @@ internal enum SessionKind
 }
 
 /// <summary>A login session; <see cref="Id"/> is the JSESSIONID cookie value or, in token mode, the Authorization token.</summary>
-internal sealed record SimulatorSession(string Id, SessionKind Kind, string UserName, string Domain);
+internal sealed record SimulatorSession(string Id, SessionKind Kind, string UserName, string Domain, DateTimeOffset Created);
 
-/// <summary>The sessions of one simulator, found by cookie or token.</summary>
+/// <summary>The sessions of one simulator, found by cookie or token; they expire after the configured lifetime.</summary>
 internal sealed class SessionStore
 {
     public const string CookieName = "JSESSIONID";
 
     private readonly ConcurrentDictionary<string, SimulatorSession> sessions = new(StringComparer.Ordinal);
+    private readonly Func<TimeSpan?> lifetime;
+
+    /// <param name="lifetime">How long a session lives after login, read at every lookup so it can change at run time; null = forever.</param>
+    public SessionStore(Func<TimeSpan?> lifetime)
+    {
+        this.lifetime = lifetime;
+    }
 
     public SimulatorSession Create(SessionKind kind, string userName, string domain)
     {
-        var session = new SimulatorSession(RandomId(), kind, userName, domain);
+        var session = new SimulatorSession(RandomId(), kind, userName, domain, DateTimeOffset.UtcNow);
         sessions[session.Id] = session;
         return session;
     }
 
     public void Remove(SimulatorSession session) => sessions.TryRemove(session.Id, out _);
 
-    public SimulatorSession? Find(string? id) => id is not null && sessions.TryGetValue(id, out var session) ? session : null;
+    /// <summary>Forgets every session: each client's next call answers 401.</summary>
+    public void ExpireAll() => sessions.Clear();
+
+    public SimulatorSession? Find(string? id)
+    {
+        if (id is null || !sessions.TryGetValue(id, out var session))
+        {
+            return null;
+        }
+
+        if (lifetime() is { } maximum && DateTimeOffset.UtcNow - session.Created >= maximum)
+        {
+            sessions.TryRemove(id, out _);
+            return null;
+        }
+
+        return session;
+    }
 
     /// <summary>The session named by any JSESSIONID cookie (clients may send older jar cookies first) or by the Authorization header.</summary>
     public SimulatorSession? FromRequest(HttpRequest request) => FromCookies(request) ?? FromAuthorization(request);

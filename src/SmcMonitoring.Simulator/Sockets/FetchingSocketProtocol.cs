@@ -71,6 +71,19 @@ internal abstract partial class FetchingSocketProtocol : ISocketProtocol
                     return;
                 }
 
+                if (Context.Faults.TakeBufferErrorClose())
+                {
+                    Socket.RequestClose(WebSocketCloseStatus.MessageTooBig, MonitoringSocket.TooBigReason);
+                    return;
+                }
+
+                await FaultFrames.SendBeforeAnswerAsync(Socket, Context.Faults);
+                if (Context.Faults.FailQueries is { } failure)
+                {
+                    await Socket.SendAsync(SocketMessages.Failure(failure));
+                    return;
+                }
+
                 await HandleRequestAsync(document.RootElement);
             }
             catch (RequestRejectedException e)
@@ -85,9 +98,18 @@ internal abstract partial class FetchingSocketProtocol : ISocketProtocol
     /// <summary>Handles a request that is not an abort; throw <see cref="RequestRejectedException"/> to answer a failure.</summary>
     protected abstract Task HandleRequestAsync(JsonElement request);
 
-    /// <summary>Runs a fetch in the background under a new id; failures inside it are reported with that id.</summary>
+    /// <summary>
+    /// Runs a fetch in the background under a new id; failures inside it are reported with that id. With the
+    /// <see cref="SimulatorFaults.Silent"/> fault the fetch only says it started, then waits for its abort.
+    /// </summary>
     protected void StartFetch(Func<int, CancellationToken, Task> run) =>
-        fetches.Start(Context.NextFetchId, (id, abort) => RunGuardedAsync(id, abort, run));
+        fetches.Start(Context.NextFetchId, (id, abort) => RunGuardedAsync(id, abort, Context.Faults.Silent ? SilentAsync : run));
+
+    private async Task SilentAsync(int fetchId, CancellationToken abort)
+    {
+        await Socket.SendAsync(SocketMessages.FetchStarted(fetchId));
+        await Task.Delay(Timeout.Infinite, abort);
+    }
 
     private async Task RunGuardedAsync(int fetchId, CancellationToken abort, Func<int, CancellationToken, Task> run)
     {

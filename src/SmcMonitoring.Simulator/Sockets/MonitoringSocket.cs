@@ -7,38 +7,77 @@ namespace SmcMonitoring.Simulator.Sockets;
 
 /// <summary>
 /// One accepted websocket: serialises sends (several fetches may share the socket), runs the receive loop,
-/// and closes the way the SMC does (1009 for oversized messages, 1001 when the simulator stops).
+/// and closes the way the SMC does (1009 for oversized messages, 1001 when the simulator stops). It also applies
+/// the message faults: a delay before each message, and a drop or a close after so many messages.
 /// </summary>
 internal sealed class MonitoringSocket
 {
+    public const string CloseAfterReason = "simulator fault: closing after the configured number of messages";
+
     public const string TooBigReason =
         "The decoded text message was too big for the output buffer and the endpoint does not support partial messages";
 
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>Time for sent messages to leave the server's buffers before a dropped connection's sending side is shut.</summary>
+    private static readonly TimeSpan DropGrace = TimeSpan.FromMilliseconds(100);
+
     private readonly WebSocket socket;
     private readonly CancellationToken connectionAborted;
+    private readonly SimulatorFaults faults;
+    private readonly Action? shutdownSending;
     private readonly SemaphoreSlim sendGate = new(1, 1);
+    private readonly TaskCompletionSource<(WebSocketCloseStatus Status, string Reason)> closeRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool closeSent;
+    private int sent;
 
-    public MonitoringSocket(WebSocket socket, CancellationToken connectionAborted)
+    /// <param name="socket">The accepted websocket.</param>
+    /// <param name="connectionAborted">Fires when the connection is gone.</param>
+    /// <param name="faults">The simulator's faults, read at every message.</param>
+    /// <param name="shutdownSending">Ends the connection's sending side (a TCP FIN); null when the transport offers no socket.</param>
+    public MonitoringSocket(WebSocket socket, CancellationToken connectionAborted, SimulatorFaults faults, Action? shutdownSending)
     {
         this.socket = socket;
         this.connectionAborted = connectionAborted;
+        this.faults = faults;
+        this.shutdownSending = shutdownSending;
     }
 
     /// <summary>
     /// Sends one whole text message. Awaiting it is the back-pressure: a client that reads slowly slows the sender.
-    /// After the close frame went out this does nothing.
+    /// After the close frame went out (or the connection was dropped) this does nothing.
     /// </summary>
-    public async Task SendAsync(ReadOnlyMemory<byte> message)
+    public Task SendAsync(ReadOnlyMemory<byte> message) => SendAsync(message, WebSocketMessageType.Text);
+
+    /// <summary>Sends one whole message of the given frame type (binary only to inject garbage).</summary>
+    public async Task SendAsync(ReadOnlyMemory<byte> message, WebSocketMessageType type)
     {
         await sendGate.WaitAsync(connectionAborted);
         try
         {
-            if (!closeSent)
+            if (closeSent)
             {
-                await socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, connectionAborted);
+                return;
+            }
+
+            if (faults.DelayMs is > 0 and var delay)
+            {
+                await Task.Delay(delay, connectionAborted);
+            }
+
+            await socket.SendAsync(message, type, endOfMessage: true, connectionAborted);
+            sent++;
+            if (faults.DropAfterMessages is > 0 and var dropAfter && sent >= dropAfter)
+            {
+                closeSent = true;
+                await DropAsync();
+            }
+            else if (faults.CloseAfterMessages is > 0 and var closeAfter && sent >= closeAfter)
+            {
+                // Sent here, under the send gate, so that exactly that many messages precede the close frame.
+                closeSent = true;
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, CloseAfterReason, connectionAborted);
+                closeRequested.TrySetResult((WebSocketCloseStatus.NormalClosure, CloseAfterReason));
             }
         }
         finally
@@ -46,6 +85,33 @@ internal sealed class MonitoringSocket
             sendGate.Release();
         }
     }
+
+    /// <summary>
+    /// Ends the connection without a close frame. Aborting outright would lose what the server has not written out
+    /// yet and reset the connection, which can make the client's stack discard messages it has not read: so the
+    /// messages get a moment to leave, then the sending side is shut, and the client reads them and then the end.
+    /// </summary>
+    private async Task DropAsync()
+    {
+        await Task.Delay(DropGrace, CancellationToken.None);
+        if (shutdownSending is null)
+        {
+            socket.Abort();
+            return;
+        }
+
+        try
+        {
+            shutdownSending();
+        }
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or ObjectDisposedException)
+        {
+            socket.Abort();
+        }
+    }
+
+    /// <summary>Makes the receive loop stop the fetches and close the socket with this status, before it reads another message.</summary>
+    public void RequestClose(WebSocketCloseStatus status, string reason) => closeRequested.TrySetResult((status, reason));
 
     /// <summary>Reads and dispatches messages until the client closes, the connection drops or <paramref name="stopping"/> fires.</summary>
     public async Task RunAsync(ISocketProtocol protocol, Action<string> record, CancellationToken stopping)
@@ -57,10 +123,25 @@ internal sealed class MonitoringSocket
         {
             while (true)
             {
+                if (closeRequested.Task.IsCompleted)
+                {
+                    var (status, reason) = await closeRequested.Task;
+                    await CloseAsync(protocol, reader, null, status, reason);
+                    return;
+                }
+
                 var receive = reader.ReadAsync(connectionAborted);
-                if (await Task.WhenAny(receive, stopRequested.Task) == stopRequested.Task)
+                var first = await Task.WhenAny(receive, stopRequested.Task, closeRequested.Task);
+                if (first == stopRequested.Task)
                 {
                     await CloseAsync(protocol, reader, receive, WebSocketCloseStatus.EndpointUnavailable, "simulator stopping");
+                    return;
+                }
+
+                if (first == closeRequested.Task)
+                {
+                    var (status, reason) = await closeRequested.Task;
+                    await CloseAsync(protocol, reader, receive, status, reason);
                     return;
                 }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Http;
 using SmcMonitoring.Simulator.Hosting;
 using SmcMonitoring.Simulator.Logs;
@@ -62,7 +63,7 @@ internal sealed class SocketEndpoint
         }
 
         using var webSocket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = offeredAccessToken });
-        var socket = new MonitoringSocket(webSocket, http.RequestAborted);
+        var socket = new MonitoringSocket(webSocket, http.RequestAborted, context.Faults, ShutdownSendingOf(http));
         var path = http.Request.Path.Value ?? string.Empty;
         ISocketProtocol handler = kind switch
         {
@@ -72,6 +73,10 @@ internal sealed class SocketEndpoint
         };
         await socket.RunAsync(handler, text => context.Recorder.Record("ws", "message", path, null, text), context.Stopping);
     }
+
+    /// <summary>Shuts the sending side of the connection's socket (for the drop fault), when the transport exposes it.</summary>
+    private static Action? ShutdownSendingOf(HttpContext http) =>
+        http.Features.Get<IConnectionSocketFeature>()?.Socket is { } raw ? () => raw.Shutdown(System.Net.Sockets.SocketShutdown.Send) : null;
 
     /// <summary>The REST <c>{base}/{ver}</c> of the URL the client connected to: hrefs in records point back there.</summary>
     public static string VersionBase(HttpRequest request) => $"{request.Scheme}://{request.Host}/{VersionOf(request)}";

@@ -1,0 +1,66 @@
+namespace SmcMonitoring.Simulator.CommandLine;
+
+/// <summary>What --help prints: every option, and the simulator controls under /_simulator/.</summary>
+internal static class SimulatorUsage
+{
+    public const string Text = """
+        Usage: SmcMonitoring.Simulator [options]
+
+        A fake Forcepoint SMC speaking the REST and websocket monitoring protocol, serving deterministic logs
+        and session-monitor tables (connections, block list, routes, users, SSL VPN, VPN SAs, alerts, neighbors).
+        The first line printed is: SMC simulator listening on <base-url> api-key <key>
+        Stops on Ctrl+C or SIGTERM.
+
+        Options:
+          --host ADDRESS            IP address to listen on, or localhost (default 127.0.0.1)
+          --port N                  TCP port, 0 = any free port (default 0)
+          --api-key KEY             API client key accepted by login (default sim-api-key)
+          --user NAME               administrator accepted by lms_login (default admin)
+          --password PWD            administrator password (default admin-password)
+          --log-records N           stored log records, computed on demand (default 10000)
+          --seed S                  seed of the generated data (default 1)
+          --log-end ISO8601         timestamp of the newest stored record (default: start time, whole second)
+          --log-interval-ms MS      milliseconds between stored records (default 1000)
+          --live-rate R             records per second of live queries (default 20)
+          --session-change-rate R   changes per second of each watched session-monitor table, 0 = quiet (default 20)
+          --snapshot-marker         after each session-monitor snapshot send a SessionEvent 4 record (all sent)
+          --connections N           connections per engine (default 2000)
+          --block-list-entries N    block-list entries per engine (default 25)
+          --routes N                routes per engine (default 30)
+          --users N                 users per engine (default 50)
+          --ssl-vpn-users N         SSL VPN sessions per engine (default 20)
+          --vpn-sas N               VPN SAs per engine (default 40)
+          --alerts N                active alerts per domain (default 60)
+          --neighbors N             neighbor entries per engine (default 40)
+          --notification-rate R     element changes per second on notification sockets, 0 = none (default 2)
+          --api-versions LIST       comma-separated API versions to advertise (default 6.10,7.0,7.1)
+          --product-version TEXT    SMC product version returned by smc_version (default "7.1.2 [10824]")
+          --token-mode              sessions by Authorization token and access_token subprotocol, not JSESSIONID
+          --request-log FILE        append every request and websocket message as a JSON line, secrets masked
+          --certificate FILE        PKCS#12 file: serve HTTPS and WSS (TLS 1.2 and 1.3)
+          --certificate-password P  password of the PKCS#12 file
+          --help                    show this text
+
+        Faults (also switchable at run time, see below):
+          --delay-ms MS             wait before every websocket message
+          --drop-after-messages N   drop each websocket connection (no close frame) after N messages
+          --close-after-messages N  close each websocket normally (1000) after N messages
+          --fail-queries TEXT       answer every query and subscription {"failure":"TEXT"}
+          --malformed-messages N    send N malformed frames before each answer
+          --oversized-message-bytes N  send one valid JSON message of N bytes before each answer
+          --buffer-error-close      close the next query's socket with 1009 and Tomcat's too-big reason
+          --silent                  answer queries "Fetch started" (subscriptions: success), then nothing
+          --session-lifetime SEC    sessions expire SEC seconds after login (REST and upgrades then 401)
+
+        Simulator controls (HTTP, no SMC session needed, only under /_simulator/):
+          POST /_simulator/element-change   {"context":"host","action":"update","id":"1087"} (id optional)
+                                            notifies subscribers; answers the element's href
+          GET /_simulator/faults            the faults in force
+          POST /_simulator/faults           change faults: {"DelayMs":100,"DropAfterMessages":3,"CloseAfterMessages":0,
+                                            "FailQueries":"text","MalformedMessages":2,"OversizedMessageBytes":65536,
+                                            "BufferErrorClose":true,"Silent":false,"SessionLifetime":30,
+                                            "ExpireSessions":true}; only the fields given change, null clears
+          DELETE /_simulator/faults         clear every fault
+
+        """;
+}

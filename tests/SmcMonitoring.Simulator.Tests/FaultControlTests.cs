@@ -1,0 +1,78 @@
+using System;
+using System.Net;
+using System.Net.Http;
+using System.Text.Json.Nodes;
+using System.Threading.Tasks;
+using SmcMonitoring.Simulator.Tests.Support;
+using Xunit;
+
+namespace SmcMonitoring.Simulator.Tests;
+
+/// <summary>How faults are switched: start-up options, the command line, <c>/_simulator/faults</c>.</summary>
+public sealed class FaultControlTests
+{
+    private static Task<SmcSimulator> StartAsync(SimulatorFaults faults) => SmcSimulator.StartAsync(new SimulatorOptions { Faults = faults });
+
+    private static Task<SmcSimulator> StartAsync() => StartAsync(new SimulatorFaults());
+
+    [Fact]
+    public async Task The_faults_endpoint_shows_changes_and_resets_them_without_a_session()
+    {
+        await using var simulator = await StartAsync(new SimulatorFaults { DelayMs = 5 });
+        using var http = new HttpClient { BaseAddress = simulator.BaseUrl };
+        var shown = JsonNode.Parse(await http.GetStringAsync("/_simulator/faults"))!;
+        Assert.Equal(5, (int)shown["DelayMs"]!);
+
+        using var set = await http.PostAsync("/_simulator/faults", SmcTestClient.Json("""{"dropAfterMessages": 7, "FailQueries": "busy", "SessionLifetime": "00:00:30", "Silent": true}"""));
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        Assert.Equal((5, 7, "busy", true), (simulator.Faults.DelayMs, simulator.Faults.DropAfterMessages, simulator.Faults.FailQueries, simulator.Faults.Silent));
+        Assert.Equal(TimeSpan.FromSeconds(30), simulator.Faults.SessionLifetime);
+        Assert.Equal(30.0, (double)JsonNode.Parse(await set.Content.ReadAsStringAsync())!["SessionLifetime"]!);
+
+        using var bad = await http.PostAsync("/_simulator/faults", SmcTestClient.Json("""{"DelayMs": 1, "Drop": 3}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("Unknown fault 'Drop'", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(5, simulator.Faults.DelayMs);
+        using var negative = await http.PostAsync("/_simulator/faults", SmcTestClient.Json("""{"MalformedMessages": -1}"""));
+        Assert.Contains("MalformedMessages must be 0 (off) or more", await negative.Content.ReadAsStringAsync());
+
+        using var reset = await http.DeleteAsync("/_simulator/faults");
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        Assert.Equal((0, 0, null, false, null), (simulator.Faults.DelayMs, simulator.Faults.DropAfterMessages, simulator.Faults.FailQueries, simulator.Faults.Silent, simulator.Faults.SessionLifetime));
+    }
+
+    [Fact]
+    public async Task The_faults_endpoint_can_expire_every_session()
+    {
+        await using var simulator = await StartAsync();
+        using var client = await SmcTestClient.LoginAsync(simulator);
+        using var http = new HttpClient { BaseAddress = simulator.BaseUrl };
+        using var expire = await http.PostAsync("/_simulator/faults", SmcTestClient.Json("""{"ExpireSessions": true}"""));
+        Assert.Equal(HttpStatusCode.OK, expire.StatusCode);
+        using var refused = await client.Http.GetAsync("/7.1/current_user");
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public void Start_up_faults_cannot_expire_sessions_and_refuse_negative_counts()
+    {
+        Assert.Throws<InvalidOperationException>(() => new SimulatorFaults().ExpireSessions());
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatorFaults { DelayMs = -1 });
+        Assert.Throws<ArgumentOutOfRangeException>(() => new SimulatorFaults { SessionLifetime = TimeSpan.Zero });
+    }
+
+    [Fact]
+    public void Fault_options_reach_the_simulator_options_from_the_command_line()
+    {
+        var options = CommandLine.SimulatorCommandLine.Parse(new[]
+        {
+            "--delay-ms", "10", "--drop-after-messages", "4", "--close-after-messages", "5", "--fail-queries", "no log server",
+            "--malformed-messages", "2", "--oversized-message-bytes", "70000", "--buffer-error-close", "--silent", "--session-lifetime", "1.5",
+        }).Options!;
+        var faults = options.Faults;
+        Assert.Equal((10, 4, 5, "no log server", 2, 70000), (faults.DelayMs, faults.DropAfterMessages, faults.CloseAfterMessages, faults.FailQueries, faults.MalformedMessages, faults.OversizedMessageBytes));
+        Assert.True(faults.BufferErrorClose);
+        Assert.True(faults.Silent);
+        Assert.Equal(TimeSpan.FromSeconds(1.5), options.SessionLifetime);
+    }
+}
