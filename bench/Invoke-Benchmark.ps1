@@ -263,6 +263,8 @@ if (-not $simulatorHas.Connections -or -not $simulatorHas.QuietSessions) {
 else {
     $simulator = Start-BenchSimulator @('--port', '0', '--api-key', $ApiKey, '--log-records', '0', '--seed', '1', '--connections', "$Connections", '--session-change-rate', '0')
     try {
+        Write-Step "Simulator send rate and C# query layer for the snapshot of $(Format-Number $Connections) connections"
+        Invoke-JsonLines 'connections' @($BenchDll, 'connections', '--url', $simulator.Url, '--api-key', $ApiKey, '--runs', "$Runs", '--records', "$Connections", '--engine', $Engine)
         Write-Step "Measure 4 and ceiling (b, connections): Get-SmcConnection -Engine $Engine, $(Format-Number $Connections) connections"
         Invoke-Pipeline 'pwsh connections' $simulator.Url @('-Mode', 'Connections', '-BenchCmdlets', $CmdletsDll, '-Records', "$Connections", '-Runs', "$Runs", '-Engine', $Engine)
     }
@@ -272,6 +274,7 @@ else {
 }
 
 # Results ----------------------------------------------------------------------------------------------------------------
+$loadAtEnd = if (Test-Path /proc/loadavg) { (Get-Content /proc/loadavg -Raw).Split(' ')[0..2] -join ' ' } else { 'n/a' }
 . (Join-Path $PSScriptRoot 'Write-BenchmarkResults.ps1')
 $report = New-BenchmarkReport
 Write-Host ''

@@ -137,6 +137,8 @@ switch ($Mode) {
         try {
             # Warm-up: 20 changes, not counted; then $Records measured ones.
             for ($i = -19; $i -le $Records; $i++) {
+                # After a timeout a late event may still arrive: never pair it with the next change.
+                if ($timeouts -gt 0) { Remove-Event -SourceIdentifier $source -ErrorAction SilentlyContinue }
                 $before = [DateTime]::Now
                 $content = [System.Net.Http.StringContent]::new($body, [Text.Encoding]::UTF8, 'application/json')
                 $response = $client.PostAsync($trigger, $content).GetAwaiter().GetResult()

@@ -2,7 +2,7 @@
 .SYNOPSIS
     Turns the JSON lines Invoke-Benchmark.ps1 collected into the results table and bench/results.md.
 .DESCRIPTION
-    Dot-sourced by Invoke-Benchmark.ps1; reads its $Lines, $Notes, $machine, $Runs, $Records, $SmallRecords,
+    Dot-sourced by Invoke-Benchmark.ps1; reads its $Lines, $Notes, $machine, $loadAtEnd, $Runs, $Records, $SmallRecords,
     $Connections, $NotificationEvents, $notificationReason and $connectionReason.
 #>
 
@@ -52,6 +52,7 @@ function New-BenchmarkReport {
     $largePeak = Get-Stats ((Get-Runs "ps-peak-working-set-$Records" 'peakWorkingSetBytes') | ForEach-Object { $_ / 1MB })
     $connectionStats = Get-Stats (Get-Runs 'ps-get-smcconnection')
     $connectionCommand = Get-Stats (Get-Runs 'ps-get-smcconnection' 'commandSeconds')
+    $connectionSender = Get-Stats (Get-Runs 'sender-connections')
     $latencies = [double[]] @(Get-Runs 'ps-notification' 'latencyMilliseconds')
     $serverLatencies = [double[]] @(Get-Runs 'ps-notification' 'serverLatencyMilliseconds')
     $timeouts = ($Lines | Where-Object measure -EQ 'ps-notification-timeouts' | Select-Object -First 1)
@@ -78,6 +79,7 @@ function New-BenchmarkReport {
     $rows.Add((New-Row '3b' "Peak working set of pwsh, $n records" $largePeak 'MB' 'N1'))
     $growth = if ($smallPeak -and $largePeak) { [pscustomobject]@{ Median = $largePeak.Median - $smallPeak.Median; Min = $largePeak.Min - $smallPeak.Max; Max = $largePeak.Max - $smallPeak.Min } } else { $null }
     $rows.Add((New-Row '3' "Peak working set growth, $n against $(Format-Number $SmallRecords) records (min/max: extremes of the two)" $growth 'MB' 'N1' -Target '<= 50 MB (flat)' -Pass $(if ($growth) { $growth.Median -le 50 } else { $null })))
+    $rows.Add((New-Row 'S conn' "Simulator send rate of the snapshot: raw websocket reader, $(Format-Number $Connections) connections (to the last row)" $connectionSender 'records/s' -Ratio (Get-Ratio $connectionSender $connectionStats) -Target 'faster than 4 (ratio S conn/4 > 1)' -Pass $(if ($connectionSender -and $connectionStats) { $connectionSender.Median -gt $connectionStats.Median } else { $null }) -Missing $connectionReason))
     $ratio4 = Get-Ratio $connectionStats $ceilingBConnection
     $connectionText = "Get-SmcConnection -Engine $Engine, snapshot of $(Format-Number $Connections) connections, to the last record"
     if ($connectionCommand) { $connectionText += " (whole command $(Format-Number $connectionCommand.Median 'N2') s, with the wait for silence)" }
@@ -114,6 +116,11 @@ function New-BenchmarkReport {
         'parse-typed-ip-as-string' = 'In memory: the same, Src and Dst kept as strings (no IPAddress)'
         'parse-typed-labels-as-string' = 'In memory: the same, Action and Severity kept as strings (no enum lookup)'
         'parse-typed-all-as-string' = 'In memory: the same, every column a string (keys, records, no value parsing)'
+        'sender-connections' = 'Connections: raw websocket reader, snapshot to its last row (simulator send rate)'
+        'query-typed-connections' = 'Connections: query layer with TypedRecordSink, to the last row'
+        'ps-get-smcconnection' = 'Connections: pwsh Get-SmcConnection | Measure-SmcBenchLast (measure 4)'
+        'parse-strings-connections' = 'Connections in memory: Utf8JsonReader, every value a string'
+        'parse-typed-connections' = 'Connections in memory: ServerMessageParser + TypedRecordSink, default connection shape'
         'values-ip-walk' = 'Values: walking the messages to every Src and Dst value (baseline of the next two)'
         'values-ip-module' = 'Values: Src and Dst through ValueParser (GetString, IPAddress.TryParse, Split)'
         'values-ip-prototype' = 'Values: Src and Dst by a prototype IPv4 parser on the UTF-8 bytes'
@@ -144,7 +151,7 @@ function New-BenchmarkReport {
 # SmcMonitoring benchmark results
 
 - Date: $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', $Invariant)) UTC
-- Machine: $($machine.Cores) cores$cpu, $($machine.MemoryGiB) GiB memory, $($machine.Os); load average at the start $($machine.Load)
+- Machine: $($machine.Cores) cores$cpu, $($machine.MemoryGiB) GiB memory, $($machine.Os); load average (1, 5, 15 min) at the start $($machine.Load), at the end $loadAtEnd
 - .NET: $($machine.Runtime) (SDK $($machine.Sdk)); PowerShell $($machine.Pwsh)
 - Command: ``dotnet pwsh ./build.ps1 Bench`` (Release); every figure is the median of $Runs runs with min and max, unless it says otherwise
 
@@ -152,7 +159,7 @@ function New-BenchmarkReport {
 
 $table
 
-Ratios: S/1 for the simulator, 1/(a), 2/(b), 2 against 300,000 records/s, 4/(b conn). PASS/MISS are figures, never a failed run.
+Ratios: S/1 and S conn/4 for the simulator, 1/(a), 2/(b), 2 against 300,000 records/s, 4/(b conn). PASS/MISS are figures, never a failed run.
 
 ## Where the time goes
 
@@ -189,6 +196,10 @@ $splitTable
   snapshots, ``Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast`` (a counting cmdlet that notes when the last
   record arrived): the rate is timed to the last record, because the snapshot then ends only after the module's silence
   rule (3 s without a message); the whole command time is shown beside it. The ceiling uses the same counting cmdlet.
+- **S conn** and the "Connections" splits (``SmcMonitoring.Bench connections``): on the connections simulator, after two
+  unmeasured snapshots, a bare websocket reads the CONNECTIONS snapshot until it has seen $(Format-Number $Connections) rows
+  (counting ``delta_key`` in the bytes), then the query layer reads it with ``TypedRecordSink`` and
+  ``SessionMonitor.Connections.DefaultShape`` to the last row; one captured snapshot is then parsed in memory.
 - **5** ``Register-SmcNotification -Context host -SourceIdentifier SmcBenchNotify``; each change is triggered with
   ``POST /_simulator/element-change`` ``{"context":"host","action":"update","id":"1087"}`` through one HttpClient;
   latency = ``PSEventArgs.TimeGenerated`` of the event minus ``[DateTime]::Now`` taken right before the request, so the

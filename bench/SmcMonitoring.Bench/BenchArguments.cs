@@ -18,8 +18,10 @@ internal sealed class BenchArguments
 
     public int WarmupRecords { get; private set; } = 100_000;
 
+    public string Engine { get; private set; } = "fw-bench";
+
     public const string Usage = """
-        Usage: SmcMonitoring.Bench <command> --url URL --api-key KEY [--records N] [--runs R] [--warmup-records W]
+        Usage: SmcMonitoring.Bench <command> --url URL --api-key KEY [--records N] [--runs R] [--warmup-records W] [--engine E]
 
         Commands (each prints one JSON line per run on stdout; other lines are progress):
           sender    a raw websocket reader that only counts bytes and messages of a stored fetch (the simulator's send rate)
@@ -28,6 +30,8 @@ internal sealed class BenchArguments
           query     the module's query layer: SmcSession, QueryExecution, TypedRecordSink with the default log fields;
                     also the same fetch with the records skipped (no sink), to split reading from record building
           first     time from QueryExecution.StartAsync to the first record of a stored query of one record
+          connections  a CONNECTIONS snapshot of --records rows of --engine (simulator with --session-change-rate 0):
+                    the raw send rate, the query layer with the typed sink, and the captured messages parsed in memory
         """;
 
     public static BenchArguments Parse(string[] args)
@@ -45,6 +49,7 @@ internal sealed class BenchArguments
                 case "--records": parsed.Records = Number(name, value); break;
                 case "--runs": parsed.Runs = Number(name, value); break;
                 case "--warmup-records": parsed.WarmupRecords = Number(name, value); break;
+                case "--engine": parsed.Engine = value; break;
                 default: throw new ArgumentException($"Unknown option '{name}'.");
             }
         }

@@ -19,7 +19,7 @@ internal static class InMemoryParsers
     /// The ceiling: a plain <see cref="Utf8JsonReader"/> pass over every message, every value materialised as a
     /// string (numbers by their text), keys compared but not materialised. Returns the records seen.
     /// </summary>
-    public static long ParseAsStrings(IReadOnlyList<byte[]> messages, out long checksum)
+    public static long ParseAsStrings(IReadOnlyList<byte[]> messages, out long checksum, int depth = 2)
     {
         long records = 0;
         checksum = 0;
@@ -32,8 +32,8 @@ internal static class InMemoryParsers
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.StartObject:
-                        // A record: an object inside the top-level records array.
-                        if (reader.CurrentDepth == 2) { records++; }
+                        // A record: an object inside the top-level records array (logs), or inside records.added (sessions).
+                        if (reader.CurrentDepth == depth) { records++; }
                         continue;
                     case JsonTokenType.String:
                         value = reader.GetString();
@@ -65,9 +65,9 @@ internal static class InMemoryParsers
     }
 
     /// <summary>The module's parser into a typed record sink of <paramref name="shape"/>, cleared per message as Get-SmcLog does.</summary>
-    public static long ParseTyped(IReadOnlyList<byte[]> messages, RecordShape shape)
+    public static long ParseTyped(IReadOnlyList<byte[]> messages, RecordShape shape, Func<RecordShape, object?[], SmcRecord>? create = null, string? target = null)
     {
-        var sink = new TypedRecordSink(shape, (s, values) => new SmcLogRecord(s, values));
+        var sink = new TypedRecordSink(shape, create ?? ((s, values) => new SmcLogRecord(s, values)), target);
         long records = 0;
         foreach (var message in messages)
         {

@@ -36,6 +36,7 @@ internal static class Program
             case "parse": await MeasureParsingAsync(session, arguments); break;
             case "query": await MeasureQueryLayerAsync(session, arguments); break;
             case "first": await MeasureFirstRecordAsync(session, arguments); break;
+            case "connections": await MeasureConnectionsAsync(session, arguments); break;
             default:
                 Console.Error.WriteLine($"Unknown command '{arguments.Command}'.");
                 Console.Error.WriteLine(BenchArguments.Usage);
@@ -202,6 +203,75 @@ internal static class Program
                 ["firstRecordMilliseconds"] = Math.Round(first.Value.TotalMilliseconds, 3),
                 ["totalMilliseconds"] = Math.Round(total.TotalMilliseconds, 3),
             });
+        }
+    }
+
+    private static async Task MeasureConnectionsAsync(SmcSession session, BenchArguments arguments)
+    {
+        var monitor = SessionMonitor.Connections;
+        var query = new SessionQuery(monitor.Definition, arguments.Engine);
+        foreach (var id in monitor.DefaultShape.FieldIds) { query.Format.FieldIds.Add(id); }
+        var request = query.ToRequestJson();
+        var expected = arguments.Records;
+
+        JsonLines.Progress($"connections: warm-up, two raw snapshots and one through the query layer ({expected:N0} rows of {arguments.Engine})");
+        await RawLogReader.SnapshotAsync(session, request, expected, capture: false);
+        await RawLogReader.SnapshotAsync(session, request, expected, capture: false);
+        await SnapshotThroughQueryLayerAsync(session, request, expected, arguments.Engine);
+        for (var run = 1; run <= arguments.Runs; run++)
+        {
+            var raw = await RawLogReader.SnapshotAsync(session, request, expected, capture: false);
+            JsonLines.Measurement("sender-connections", run, expected, raw.Elapsed, new Dictionary<string, object> { ["messages"] = raw.Messages, ["bytes"] = raw.Bytes });
+            Collect();
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
+            var elapsed = await SnapshotThroughQueryLayerAsync(session, request, expected, arguments.Engine);
+            JsonLines.Measurement("query-typed-connections", run, expected, elapsed, new Dictionary<string, object>
+            {
+                ["allocatedBytesPerRecord"] = Math.Round((double)(GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / expected, 1),
+            });
+        }
+
+        var captured = (await RawLogReader.SnapshotAsync(session, request, expected, capture: true)).Captured!;
+        var variants = new List<(string Name, Func<long> Parse)>
+        {
+            ("parse-strings-connections", () => InMemoryParsers.ParseAsStrings(captured, out _, depth: 3)),
+            ("parse-typed-connections", () => InMemoryParsers.ParseTyped(captured, monitor.DefaultShape, monitor.Create, arguments.Engine)),
+        };
+        foreach (var (name, parse) in variants)
+        {
+            parse();
+            for (var run = 1; run <= arguments.Runs; run++)
+            {
+                Collect();
+                var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+                var clock = Stopwatch.StartNew();
+                var records = parse();
+                var elapsed = clock.Elapsed;
+                JsonLines.Measurement(name, run, records, elapsed, new Dictionary<string, object>
+                {
+                    ["allocatedBytesPerRecord"] = Math.Round((double)(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / Math.Max(records, 1), 1),
+                });
+            }
+        }
+    }
+
+    /// <summary>A snapshot through QueryExecution and the typed sink, timed to its last expected row (the snapshot itself ends by silence).</summary>
+    private static async Task<TimeSpan> SnapshotThroughQueryLayerAsync(SmcSession session, byte[] request, int expected, string engine)
+    {
+        var monitor = SessionMonitor.Connections;
+        var sink = new TypedRecordSink(monitor.DefaultShape, monitor.Create, engine);
+        var limits = new QueryLimits { QueryTimeout = TimeSpan.FromSeconds(60) };
+        var clock = Stopwatch.StartNew();
+        long records = 0;
+        using (var execution = await QueryExecution.StartAsync(session, SessionQuery.SocketPath, request, limits, CancellationToken.None))
+        {
+            while (records < expected && await execution.ReadAsync(sink, CancellationToken.None) is not null)
+            {
+                records += sink.Records.Count;
+                sink.Records.Clear();
+            }
+            if (records < expected) { throw new InvalidOperationException($"The snapshot stopped after {records} rows ({execution.StopReason})."); }
+            return clock.Elapsed;
         }
     }
 

@@ -22,7 +22,26 @@ internal static class RawLogReader
     // The end and failure messages are small; record messages (200 records) are tens of kilobytes.
     private const int ControlMessageLimit = 8192;
 
-    public static async Task<RawFetch> FetchAsync(SmcSession session, int quantity, bool capture)
+    public static Task<RawFetch> FetchAsync(SmcSession session, int quantity, bool capture) =>
+        ReadAsync(session, LogQuery.SocketPath, BenchSession.StoredLogRequest(quantity), capture, message => message.Length < ControlMessageLimit && IsEnd(message));
+
+    /// <summary>
+    /// A session-monitor snapshot of <paramref name="expectedRecords"/> rows: it ends by silence, so the reader stops
+    /// once it has seen that many rows (counted by their <c>delta_key</c>, without parsing).
+    /// </summary>
+    public static Task<RawFetch> SnapshotAsync(SmcSession session, byte[] request, int expectedRecords, bool capture)
+    {
+        long rows = 0;
+        return ReadAsync(session, SessionQuery.SocketPath, request, capture, message =>
+        {
+            rows += Occurrences(message, "\"delta_key\""u8);
+            return rows >= expectedRecords;
+        });
+    }
+
+    private delegate bool LastMessageTest(ReadOnlySpan<byte> message);
+
+    private static async Task<RawFetch> ReadAsync(SmcSession session, string socketPath, byte[] request, bool capture, LastMessageTest isLast)
     {
         using var socket = new ClientWebSocket();
         if (session.SessionCookie is { } cookie) { socket.Options.SetRequestHeader("Cookie", "JSESSIONID=" + cookie); }
@@ -31,8 +50,7 @@ internal static class RawLogReader
             socket.Options.AddSubProtocol("access_token");
             socket.Options.AddSubProtocol(token);
         }
-        await socket.ConnectAsync(session.SocketUri(LogQuery.SocketPath), CancellationToken.None);
-        var request = BenchSession.StoredLogRequest(quantity);
+        await socket.ConnectAsync(session.SocketUri(socketPath), CancellationToken.None);
         var clock = Stopwatch.StartNew();
         await socket.SendAsync(request, WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
         var buffer = new byte[4 * 1024 * 1024];
@@ -53,7 +71,7 @@ internal static class RawLogReader
             messages++;
             bytes += length;
             captured?.Add(buffer.AsSpan(0, length).ToArray());
-            if (length < ControlMessageLimit && IsEnd(buffer.AsSpan(0, length))) { break; }
+            if (isLast(buffer.AsSpan(0, length))) { break; }
         }
         var elapsed = clock.Elapsed;
         using var close = new CancellationTokenSource(TimeSpan.FromSeconds(2));
@@ -66,6 +84,18 @@ internal static class RawLogReader
             // Measured already; the socket is disposed either way.
         }
         return new RawFetch(messages, bytes, elapsed, captured);
+    }
+
+    private static long Occurrences(ReadOnlySpan<byte> text, ReadOnlySpan<byte> value)
+    {
+        long count = 0;
+        int at;
+        while ((at = text.IndexOf(value)) >= 0)
+        {
+            count++;
+            text = text[(at + value.Length)..];
+        }
+        return count;
     }
 
     private static bool IsEnd(ReadOnlySpan<byte> message)
