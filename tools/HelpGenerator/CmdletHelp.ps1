@@ -113,8 +113,10 @@ function Get-CmdletHelp {
         if ($doc.Examples[$i].Remarks.Count -eq 0) { $problems.Add("$($Cmdlet.Name): example $($i + 1) has no <para> saying what it does.") }
     }
 
+    # Two instances: a value that differs between them (a GUID made per instance) is no default to document.
     $instance = $null
-    try { $instance = [System.Activator]::CreateInstance($type) }
+    $second = $null
+    try { $instance = [System.Activator]::CreateInstance($type); $second = [System.Activator]::CreateInstance($type) }
     catch { Write-Warning "$($Cmdlet.Name): cannot create $($type.FullName) to read default values: $($_.Exception.Message)" }
 
     $parameters = @{}
@@ -127,7 +129,10 @@ function Get-CmdletHelp {
         $default = 'None'
         if ($instance) {
             $property = $type.GetProperty($metadata.Name, [System.Reflection.BindingFlags]'Public, Instance')
-            if ($property -and $property.CanRead) { $default = Format-DefaultValue $property.GetValue($instance) }
+            if ($property -and $property.CanRead) {
+                $default = Format-DefaultValue $property.GetValue($instance)
+                if ($default -ne (Format-DefaultValue $property.GetValue($second))) { $default = 'None' }
+            }
         }
         $parameters[$metadata.Name] = [pscustomobject]@{ Metadata = $metadata; Description = $paramDoc.Description; Default = $default }
     }

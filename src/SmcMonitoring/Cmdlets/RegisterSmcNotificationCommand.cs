@@ -100,13 +100,13 @@ public sealed class RegisterSmcNotificationCommand : ObjectEventRegistrationBase
         // Warnings reach the console through an event action, which runs on the pipeline thread.
         var status = Events.SubscribeEvent(channel, nameof(NotificationChannel.StatusChanged), subscriber.SourceIdentifier + ".Status", null,
             ScriptBlock.Create("$Host.UI.WriteWarningLine($EventArgs.Message)"), true, false);
+        var cap = new EventQueueCap(Events, subscriber.SourceIdentifier, MaxQueuedEvents, channel);
         subscriber.Unsubscribed += (_, _) =>
         {
+            cap.Dispose();
             Events.UnsubscribeEvent(status);
             channel.Dispose();
         };
-        var cap = new EventQueueCap(Events, subscriber.SourceIdentifier, MaxQueuedEvents, channel);
-        channel.ElementChanged += (_, _) => cap.Trim();
         WriteVerbose($"Subscribed: {string.Join(", ", channel.SubscriptionIds.Select(p => $"'{p.Key}' = {p.Value}"))}.");
     }
 }

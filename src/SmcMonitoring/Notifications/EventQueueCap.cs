@@ -1,13 +1,16 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 
 namespace SmcMonitoring.Notifications;
 
 /// <summary>
 /// Keeps a subscription's waiting events under a cap: when nobody reads the queue, the oldest events of that source
-/// identifier are removed, and the channel warns once per thousand dropped events.
+/// identifier are removed, and the channel warns once per thousand dropped events. It trims whenever PowerShell adds
+/// an event to the queue (which happens when the runspace processes events, not when the socket receives them).
 /// </summary>
-internal sealed class EventQueueCap
+internal sealed class EventQueueCap : IDisposable
 {
     private readonly PSEventManager _events;
     private readonly string _sourceIdentifier;
@@ -21,6 +24,15 @@ internal sealed class EventQueueCap
         _sourceIdentifier = sourceIdentifier;
         _cap = cap;
         _channel = channel;
+        _events.ReceivedEvents.PSEventReceived += OnEventQueued;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _events.ReceivedEvents.PSEventReceived -= OnEventQueued;
+
+    private void OnEventQueued(object? sender, PSEventArgs e)
+    {
+        if (string.Equals(e.SourceIdentifier, _sourceIdentifier, StringComparison.OrdinalIgnoreCase)) { Trim(); }
     }
 
     /// <summary>Events dropped so far.</summary>
@@ -32,22 +44,23 @@ internal sealed class EventQueueCap
         var queue = _events.ReceivedEvents;
         lock (queue.SyncRoot)
         {
-            var mine = 0;
+            // PowerShell does not keep the queue in arrival order; event identifiers grow in the order events were raised.
+            var mine = new List<int>();
             for (var i = 0; i < queue.Count; i++)
             {
-                if (string.Equals(queue[i].SourceIdentifier, _sourceIdentifier, StringComparison.OrdinalIgnoreCase)) { mine++; }
+                if (string.Equals(queue[i].SourceIdentifier, _sourceIdentifier, StringComparison.OrdinalIgnoreCase)) { mine.Add(queue[i].EventIdentifier); }
             }
-            for (var i = 0; i < queue.Count && mine > _cap;)
+            if (mine.Count > _cap)
             {
-                if (string.Equals(queue[i].SourceIdentifier, _sourceIdentifier, StringComparison.OrdinalIgnoreCase))
+                mine.Sort();
+                var drop = new HashSet<int>(mine.Take(mine.Count - _cap));
+                for (var i = queue.Count - 1; i >= 0; i--)
                 {
-                    queue.RemoveAt(i);
-                    mine--;
-                    dropped++;
-                }
-                else
-                {
-                    i++;
+                    if (drop.Contains(queue[i].EventIdentifier) && string.Equals(queue[i].SourceIdentifier, _sourceIdentifier, StringComparison.OrdinalIgnoreCase))
+                    {
+                        queue.RemoveAt(i);
+                        dropped++;
+                    }
                 }
             }
         }

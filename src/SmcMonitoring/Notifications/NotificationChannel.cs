@@ -122,6 +122,8 @@ public sealed class NotificationChannel : IDisposable
                 lock (_contextBySubscription) { _contextBySubscription[message.SubscriptionId] = context; }
             }
             _socket = socket;
+            // The session tracks the channel, not its socket: logging out must stop the channel, not make it reconnect.
+            _session.Untrack(socket);
             _session.Track(this);
         }
         catch

@@ -1,0 +1,143 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using SmcMonitoring.Notifications;
+using SmcMonitoring.Session;
+using SmcMonitoring.Simulator;
+using Xunit;
+
+namespace SmcMonitoring.Tests.Integration;
+
+/// <summary>The notification channel against the simulator: both message shapes, several contexts, reconnection, queue cap.</summary>
+[Collection(SimulatorCollection.Name)]
+public sealed class NotificationTests : IAsyncLifetime
+{
+    private readonly SimulatorFixture _fixture;
+    private SmcSimulator _simulator = null!;
+
+    public NotificationTests(SimulatorFixture fixture) => _fixture = fixture;
+
+    public async Task InitializeAsync() =>
+        _simulator = await SmcSimulator.StartAsync(new SimulatorOptions { ApiKey = "notify-key-1234", NotificationsPerSecond = 0, ApiVersions = new[] { "6.5", "7.1" } });
+
+    public async Task DisposeAsync() => await _simulator.DisposeAsync();
+
+    private Task<SmcSession> ConnectAsync(string? version = null) => SmcSession.ConnectAsync(new SmcConnectionSettings
+    {
+        Url = _simulator.BaseUrl,
+        ApiKey = SmcConfigurationReader.ToSecureString(_simulator.ApiKey),
+        ApiVersion = version,
+    }, CancellationToken.None);
+
+    private static async Task<T> Next<T>(BlockingCollection<T> queue)
+    {
+        return await Task.Run(() => queue.TryTake(out var item, TimeSpan.FromSeconds(15)) ? item : throw new TimeoutException("no notification arrived within 15 s"));
+    }
+
+    [Theory]
+    [InlineData("7.1")]
+    [InlineData("6.5")]
+    public async Task An_element_change_arrives_in_the_shape_of_the_api_version(string version)
+    {
+        using var session = await ConnectAsync(version);
+        using var channel = new NotificationChannel(session, new[] { "host" }, ReconnectPolicy.None);
+        var received = new BlockingCollection<SmcElementChangedEventArgs>();
+        channel.ElementChanged += (_, e) => received.Add(e);
+        await channel.StartAsync(CancellationToken.None);
+        var href = _simulator.RaiseElementChange("host", "update", "1087");
+        var change = await Next(received);
+        Assert.Equal(SmcElementAction.Update, change.Action);
+        Assert.Equal("host", change.ElementType);
+        Assert.Equal("1087", change.ElementId);
+        Assert.Equal(0, change.SubscriptionId);
+        Assert.Equal("host", change.Context);
+        Assert.Contains($"/{version}/elements/host/1087", change.Href);
+        Assert.Contains(version == "6.5" ? "\"events\"" : "\"event\"", change.RawMessage);
+        Assert.EndsWith("/elements/host/1087", href);
+    }
+
+    [Fact]
+    public async Task Several_contexts_share_one_socket_with_their_own_subscription_ids()
+    {
+        using var session = await ConnectAsync();
+        using var channel = new NotificationChannel(session, new[] { "host", "network", "*" }, ReconnectPolicy.None);
+        var received = new BlockingCollection<SmcElementChangedEventArgs>();
+        channel.ElementChanged += (_, e) => received.Add(e);
+        await channel.StartAsync(CancellationToken.None);
+        Assert.Equal(new[] { 0, 1, 2 }, channel.SubscriptionIds.Values.OrderBy(i => i));
+        Assert.Equal(1, session.OpenSocketCount);
+        _simulator.RaiseElementChange("network", "create", "77");
+        var first = await Next(received);
+        var second = await Next(received);
+        var contexts = new[] { first, second }.Select(c => c.Context).OrderBy(c => c).ToArray();
+        Assert.Equal(new[] { "*", "network" }, contexts);
+        Assert.All(new[] { first, second }, c => Assert.Equal(SmcElementAction.Create, c.Action));
+        Assert.Equal(channel.SubscriptionIds["network"], new[] { first, second }.Single(c => c.Context == "network").SubscriptionId);
+    }
+
+    [Fact]
+    public async Task An_unknown_context_is_refused_with_the_smc_text()
+    {
+        using var session = await ConnectAsync();
+        using var channel = new NotificationChannel(session, new[] { "no_such_element" }, ReconnectPolicy.None);
+        var error = await Assert.ThrowsAsync<SmcException>(() => channel.StartAsync(CancellationToken.None));
+        Assert.Equal("SmcNotificationSubscribeFailed", error.ErrorId);
+        Assert.Contains("no_such_element", error.Message);
+    }
+
+    [Fact]
+    public async Task A_dropped_socket_reconnects_subscribes_again_and_warns_about_the_gap()
+    {
+        using var session = await ConnectAsync();
+        var policy = new ReconnectPolicy { InitialDelay = TimeSpan.FromMilliseconds(200), MaxDelay = TimeSpan.FromSeconds(1), MaxAttempts = 20 };
+        using var channel = new NotificationChannel(session, new[] { "host" }, policy);
+        var received = new BlockingCollection<SmcElementChangedEventArgs>();
+        var warnings = new BlockingCollection<string>();
+        channel.ElementChanged += (_, e) => received.Add(e);
+        channel.StatusChanged += (_, s) => warnings.Add(s.Message);
+        await channel.StartAsync(CancellationToken.None);
+        try
+        {
+            _simulator.Faults.DropAfterMessages = 1;
+            _simulator.RaiseElementChange("host", "delete", "1");
+            Assert.Contains("reconnecting", await Next(warnings));
+        }
+        finally
+        {
+            _simulator.Faults.Reset();
+        }
+        string resumed;
+        do { resumed = await Next(warnings); } while (!resumed.Contains("resumed"));
+        Assert.Contains("may be missing", resumed);
+        while (received.TryTake(out _)) { }
+        _simulator.RaiseElementChange("host", "update", "2");
+        var after = await Next(received);
+        Assert.Equal("2", after.ElementId);
+        Assert.True(channel.IsRunning);
+    }
+
+    [Fact]
+    public void Events_nobody_reads_are_capped_in_the_powershell_queue()
+    {
+        using var host = new PowerShellHost();
+        var variables = new Dictionary<string, object?> { ["url"] = _simulator.BaseUrl.ToString(), ["key"] = _simulator.ApiKey };
+        host.RunClean("$s = Connect-SmcSession -Url $url -ApiKey $key; Register-SmcNotification -Session $s -Context host -SourceIdentifier capped -MaxQueuedEvents 5", variables);
+        for (var i = 0; i < 40; i++) { _simulator.RaiseElementChange("host", "update", (100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)); }
+        // PowerShell adds events to its queue when the runspace processes them, in no guaranteed order.
+        Assert.True(SpinWait.SpinUntil(() => Queued(host).Contains("139"), TimeSpan.FromSeconds(15)),
+            "the last change never reached the queue; queued: " + string.Join(",", Queued(host)));
+        SpinWait.SpinUntil(() => false, TimeSpan.FromMilliseconds(500));
+        var queued = Queued(host);
+        Assert.InRange(queued.Count, 1, 5);
+        Assert.Contains("139", queued);
+        host.RunClean("Unregister-Event -SourceIdentifier capped; Get-SmcSession | Disconnect-SmcSession");
+    }
+
+    private static List<string?> Queued(PowerShellHost host) =>
+        host.RunClean("Get-Event -SourceIdentifier capped -ErrorAction SilentlyContinue")
+            .Select(o => ((SmcElementChangedEventArgs)((PSEventArgs)o.BaseObject).SourceEventArgs).ElementId).ToList();
+}
