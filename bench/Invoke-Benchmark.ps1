@@ -196,7 +196,7 @@ function Test-NotificationTrigger {
 # Build ----------------------------------------------------------------------------------------------------------------
 $machine = Get-MachineDescription
 Write-Step "Machine: $($machine.Cores) cores, $($machine.MemoryGiB) GiB, $($machine.Os), $($machine.Runtime), SDK $($machine.Sdk), pwsh $($machine.Pwsh), load $($machine.Load)"
-if ($machine.Load -ne 'n/a' -and [double] ($machine.Load.Split(' ')[0]) -gt 0.5) {
+if ($machine.Load -ne 'n/a' -and [double] ($machine.Load.Split(' ')[0]) -gt 1) {
     Write-Warning "The 1-minute load average is $($machine.Load.Split(' ')[0]): something else is running, and figures may be low."
 }
 if (-not $SkipBuild) {
@@ -225,7 +225,7 @@ $simulator = Start-BenchSimulator $logArguments
 try {
     $url = $simulator.Url
     $common = @('--url', $url, '--api-key', $ApiKey, '--runs', "$Runs")
-    Write-Step "Simulator send rate: raw websocket reader, $(Format-Number $Records) records (after one unmeasured fetch of the same size)"
+    Write-Step "Simulator send rate: raw websocket reader, $(Format-Number $Records) records (after two unmeasured fetches of the same size)"
     Invoke-JsonLines 'sender' (@($BenchDll, 'sender', '--records', "$Records", '--warmup-records', "$Records") + $common)
     Write-Step 'Ceiling (a): the captured messages parsed in memory, and splits of the module parser'
     Invoke-JsonLines 'parse' (@($BenchDll, 'parse', '--records', "$Records") + $common)

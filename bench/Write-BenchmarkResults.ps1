@@ -172,7 +172,7 @@ $splitTable
 
 - **S** ``SmcMonitoring.Bench sender``: logs in with ``SmcSession.ConnectAsync``, opens the log websocket with a bare
   ``ClientWebSocket`` and sends the request Get-SmcLog sends (stored, quantity $n, default field ids); it only counts
-  messages and bytes until the ``end`` message. One unmeasured fetch of the same size first warms up the simulator.
+  messages and bytes until the ``end`` message. Two unmeasured fetches of the same size first warm up the simulator.
 - **(a)** ``SmcMonitoring.Bench parse``: the raw messages of one $n-record fetch are captured in memory by the same
   reader, then read with ``Utf8JsonReader`` with every value materialised as a string (numbers by their text), keys
   compared but not materialised; no socket. One unmeasured pass first. The rows "In memory" of the second table run the
@@ -196,8 +196,8 @@ $splitTable
   snapshots, ``Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast`` (a counting cmdlet that notes when the last
   record arrived): the rate is timed to the last record, because the snapshot then ends only after the module's silence
   rule (3 s without a message); the whole command time is shown beside it. The ceiling uses the same counting cmdlet.
-- **S conn** and the "Connections" splits (``SmcMonitoring.Bench connections``): on the connections simulator, after two
-  unmeasured snapshots, a bare websocket reads the CONNECTIONS snapshot until it has seen $(Format-Number $Connections) rows
+- **S conn** and the "Connections" splits (``SmcMonitoring.Bench connections``): on the connections simulator, after six raw
+  and two typed unmeasured snapshots (the simulator's snapshot code speeds up over its first few), a bare websocket reads the CONNECTIONS snapshot until it has seen $(Format-Number $Connections) rows
   (counting ``delta_key`` in the bytes), then the query layer reads it with ``TypedRecordSink`` and
   ``SessionMonitor.Connections.DefaultShape`` to the last row; one captured snapshot is then parsed in memory.
 - **5** ``Register-SmcNotification -Context host -SourceIdentifier SmcBenchNotify``; each change is triggered with
