@@ -5,7 +5,7 @@
     Imports the staged module (and, for the ceilings, SmcMonitoring.Bench.Cmdlets.dll), connects to the simulator
     and prints one JSON line per measured run; other lines are progress.
     Throughput     Get-SmcLog -MaxRecords N | Measure-Object, interleaved with Write-SmcBenchRecord -Count N | Measure-Object
-                   and the read-ahead prototype Get-SmcBenchLogPrefetch, then the time to the first record of Get-SmcLog -MaxRecords 1 after Connect-SmcSession.
+                   and the prototypes of Get-SmcBenchLog (Get-SmcLog's loop; prototype values; read-ahead), then the time to the first record of Get-SmcLog -MaxRecords 1 after Connect-SmcSession.
     Memory         one Get-SmcLog -MaxRecords N | Measure-Object, then the process's peak working set.
     Connections    Get-SmcConnection -Engine E | Measure-SmcBenchLast (timed to the last record), interleaved with
                    Write-SmcBenchRecord -Kind Connection | Measure-SmcBenchLast.
@@ -73,15 +73,23 @@ switch ($Mode) {
         Write-BenchProgress "pwsh: warm-up, $WarmupRecords records through each pipeline"
         $null = Get-SmcLog -MaxRecords $WarmupRecords | Measure-Object
         $null = Write-SmcBenchRecord -Count $WarmupRecords | Measure-Object
-        $null = Get-SmcBenchLogPrefetch -Session $session -MaxRecords $WarmupRecords | Measure-Object
+        $prototypes = [ordered]@{
+            'ps-bench-loop-module'       = @{}
+            'ps-bench-loop-prototype'    = @{ PrototypeValues = $true }
+            'ps-bench-readahead-module'  = @{ ReadAhead = $true }
+        }
+        foreach ($switches in $prototypes.Values) { $null = Get-SmcBenchLog -Session $session -MaxRecords $WarmupRecords @switches | Measure-Object }
         for ($run = 1; $run -le $Runs; $run++) {
             $seconds = Measure-Pipeline { Get-SmcLog -MaxRecords $Records | Measure-Object } $Records 'Get-SmcLog'
             Write-Measurement 'ps-get-smclog' $run $Records $seconds
             $seconds = Measure-Pipeline { Write-SmcBenchRecord -Count $Records | Measure-Object } $Records 'Write-SmcBenchRecord'
             Write-Measurement 'ps-ceiling-log' $run $Records $seconds
-            # A prototype of reading the next message while the previous one is written (evidence for a suggestion, not module code).
-            $seconds = Measure-Pipeline { Get-SmcBenchLogPrefetch -Session $session -MaxRecords $Records | Measure-Object } $Records 'Get-SmcBenchLogPrefetch'
-            Write-Measurement 'ps-prefetch-prototype' $run $Records $seconds
+            # Prototypes of suggested changes (evidence, not module code): Get-SmcLog's loop, with prototype value parsing, reading ahead.
+            foreach ($prototype in $prototypes.GetEnumerator()) {
+                $switches = $prototype.Value
+                $seconds = Measure-Pipeline { Get-SmcBenchLog -Session $session -MaxRecords $Records @switches | Measure-Object } $Records 'Get-SmcBenchLog'
+                Write-Measurement $prototype.Key $run $Records $seconds
+            }
         }
 
         Write-BenchProgress 'pwsh: time to the first record after Connect-SmcSession'

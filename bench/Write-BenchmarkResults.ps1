@@ -107,12 +107,16 @@ function New-BenchmarkReport {
         'sender' = 'Raw websocket reader (socket only, no parsing)'
         'query-skip' = 'Query layer with no sink: SmcSocket + ServerMessageParser skipping records'
         'query-typed' = 'Query layer with TypedRecordSink (measure 1)'
+        'query-prototype' = 'Query layer with the prototype sink (IPv4 and labels read from the UTF-8 bytes)'
         'ps-get-smclog' = 'pwsh: Get-SmcLog | Measure-Object (measure 2)'
-        'ps-prefetch-prototype' = 'pwsh: prototype Get-SmcBenchLogPrefetch | Measure-Object, next message read and parsed while the previous is written'
+        'ps-bench-loop-module' = 'pwsh: Get-SmcBenchLog | Measure-Object: the loop of Get-SmcLog rebuilt in the bench, module sink (should match measure 2)'
+        'ps-bench-loop-prototype' = 'pwsh: Get-SmcBenchLog -PrototypeValues: the same with IPv4 and labels read from the UTF-8 bytes'
+        'ps-bench-readahead-module' = 'pwsh: Get-SmcBenchLog -ReadAhead: next message read and parsed on a pool thread while the previous is written'
         'ps-ceiling-log' = 'pwsh: Write-SmcBenchRecord | Measure-Object (ceiling b)'
         'parse-strings' = 'In memory: Utf8JsonReader, every value a string (ceiling a)'
         'parse-skip' = 'In memory: ServerMessageParser, records skipped'
         'parse-typed' = 'In memory: ServerMessageParser + TypedRecordSink, default log shape'
+        'parse-prototype' = 'In memory: ServerMessageParser + prototype sink (IPv4 and labels read from the UTF-8 bytes)'
         'parse-typed-ip-as-string' = 'In memory: the same, Src and Dst kept as strings (no IPAddress)'
         'parse-typed-labels-as-string' = 'In memory: the same, Action and Severity kept as strings (no enum lookup)'
         'parse-typed-all-as-string' = 'In memory: the same, every column a string (keys, records, no value parsing)'
@@ -208,9 +212,12 @@ $splitTable
 - **Splits** "Values" rows (``SmcMonitoring.Bench parse``): the captured messages are walked to every Src/Dst (or
   Action/Severity) value, which is then read by the module's ``ValueParser`` or by a prototype on the UTF-8 bytes (a
   dotted-quad IPv4 parser building ``IPAddress`` from a long; an exact label match returning an enum boxed once); the
-  walk row alone is the baseline. ``Get-SmcBenchLogPrefetch`` (bench/SmcMonitoring.Bench.Cmdlets) is a prototype of
-  Get-SmcLog that reads and parses the next message on a pool thread while writing the previous message's records
-  (two sinks, one message ahead); it runs interleaved with measure 2 in the same process.
+  walk row alone is the baseline. The prototype sink (bench/Shared/PrototypeLogSink.cs) is TypedRecordSink's log path with
+  those two value readers; it is measured in memory, through the query layer ("query-prototype", interleaved with
+  measure 1) and in pwsh. ``Get-SmcBenchLog`` (bench/SmcMonitoring.Bench.Cmdlets) rebuilds Get-SmcLog's read-and-write
+  loop so that the prototypes can be compared with it: as is, with ``-PrototypeValues``, and with ``-ReadAhead`` (the
+  next message read and parsed on a pool thread while the previous one is written; two sinks, one message ahead); it
+  runs interleaved with measure 2 in the same process.
 - **6** pwsh: in the throughput process, after the throughput runs, each run does ``Connect-SmcSession`` and then times
   ``Get-SmcLog -MaxRecords 1 | ForEach-Object { ... }`` to the first record reaching the pipeline ("6c": the same, as the
   very first query of the process). C#: ``QueryExecution.StartAsync`` to the first record in the sink, on a connected

@@ -5,6 +5,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using SmcMonitoring.Fields;
+using SmcMonitoring.Protocol;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
 using SmcMonitoring.Session;
@@ -76,11 +77,17 @@ internal static class Program
             ["bytesPerRecord"] = Math.Round((double)fetch.Bytes / arguments.Records, 1),
         });
 
+        var differences = InMemoryParsers.CompareWithPrototype(messages);
+        JsonLines.Progress(differences == 0
+            ? "parse: the prototype sink builds the same values as TypedRecordSink for every captured record"
+            : $"parse: WARNING the prototype sink differs from TypedRecordSink in {differences} values");
+
         var variants = new List<(string Name, Func<long> Parse)>
         {
             ("parse-strings", () => InMemoryParsers.ParseAsStrings(messages, out _)),
             ("parse-skip", () => { InMemoryParsers.ParseSkipping(messages); return arguments.Records; }),
             ("parse-typed", () => InMemoryParsers.ParseTyped(messages, LogShapes.Default)),
+            ("parse-prototype", () => InMemoryParsers.ParsePrototype(messages)),
             ("parse-typed-ip-as-string", () => InMemoryParsers.ParseTyped(messages, IpAsString)),
             ("parse-typed-labels-as-string", () => InMemoryParsers.ParseTyped(messages, LabelsAsString)),
             ("parse-typed-all-as-string", () => InMemoryParsers.ParseTyped(messages, AllAsString)),
@@ -134,19 +141,21 @@ internal static class Program
         }
     }
 
+    private enum SinkKind { Typed, Skip, Prototype }
+
     private static async Task MeasureQueryLayerAsync(SmcSession session, BenchArguments arguments)
     {
-        JsonLines.Progress($"query: warm-up fetch of {arguments.WarmupRecords:N0} records");
-        await FetchThroughQueryLayerAsync(session, arguments.WarmupRecords, typed: true);
-        await FetchThroughQueryLayerAsync(session, arguments.WarmupRecords, typed: false);
+        var kinds = new[] { SinkKind.Typed, SinkKind.Skip, SinkKind.Prototype };
+        JsonLines.Progress($"query: one warm-up fetch of {arguments.WarmupRecords:N0} records with each sink");
+        foreach (var kind in kinds) { await FetchThroughQueryLayerAsync(session, arguments.WarmupRecords, kind); }
         for (var run = 1; run <= arguments.Runs; run++)
         {
-            foreach (var typed in new[] { true, false })
+            foreach (var kind in kinds)
             {
                 Collect();
                 var allocatedBefore = GC.GetTotalAllocatedBytes(precise: false);
-                var (records, elapsed) = await FetchThroughQueryLayerAsync(session, arguments.Records, typed);
-                JsonLines.Measurement(typed ? "query-typed" : "query-skip", run, records, elapsed, new Dictionary<string, object>
+                var (records, elapsed) = await FetchThroughQueryLayerAsync(session, arguments.Records, kind);
+                JsonLines.Measurement("query-" + kind.ToString().ToLowerInvariant(), run, records, elapsed, new Dictionary<string, object>
                 {
                     ["allocatedBytesPerRecord"] = Math.Round((double)(GC.GetTotalAllocatedBytes(precise: false) - allocatedBefore) / arguments.Records, 1),
                 });
@@ -154,24 +163,35 @@ internal static class Program
         }
     }
 
-    /// <summary>A stored fetch through SmcSession, QueryExecution and TypedRecordSink (or no sink: records skipped).</summary>
-    private static async Task<(long Records, TimeSpan Elapsed)> FetchThroughQueryLayerAsync(SmcSession session, int quantity, bool typed)
+    /// <summary>A stored fetch through SmcSession, QueryExecution and TypedRecordSink (or no sink: records skipped; or the prototype sink).</summary>
+    private static async Task<(long Records, TimeSpan Elapsed)> FetchThroughQueryLayerAsync(SmcSession session, int quantity, SinkKind kind)
     {
-        var sink = typed ? new TypedRecordSink(LogShapes.Default, (s, values) => new SmcLogRecord(s, values)) : null;
+        IRecordSink? sink = null;
+        List<SmcRecord>? sinkRecords = null;
+        if (kind == SinkKind.Typed)
+        {
+            var typed = new TypedRecordSink(LogShapes.Default, (s, values) => new SmcLogRecord(s, values));
+            (sink, sinkRecords) = (typed, typed.Records);
+        }
+        else if (kind == SinkKind.Prototype)
+        {
+            var prototype = new PrototypeLogSink(LogShapes.Default);
+            (sink, sinkRecords) = (prototype, prototype.Records);
+        }
         var limits = new QueryLimits { MaxRecords = quantity, InactivityTimeout = Inactivity };
         var clock = Stopwatch.StartNew();
         long records = 0;
         using (var execution = await QueryExecution.StartAsync(session, LogQuery.SocketPath, BenchSession.StoredLogRequest(quantity), limits, CancellationToken.None))
         {
-            while (await execution.ReadAsync(sink, CancellationToken.None) is { } message)
+            while (await execution.ReadAsync(sink, CancellationToken.None) is not null)
             {
-                if (sink is null)
+                if (sinkRecords is null)
                 {
                     // Skipped records are not counted by the parser; the fetch size is.
                     continue;
                 }
-                records += sink.Records.Count;
-                sink.Records.Clear();
+                records += sinkRecords.Count;
+                sinkRecords.Clear();
             }
             if (execution.StopReason is not (QueryStopReason.End or QueryStopReason.MaxRecords))
             {
@@ -179,7 +199,7 @@ internal static class Program
             }
         }
         var elapsed = clock.Elapsed;
-        return (typed ? records : quantity, elapsed);
+        return (sinkRecords is null ? quantity : records, elapsed);
     }
 
     private static async Task MeasureFirstRecordAsync(SmcSession session, BenchArguments arguments)
