@@ -44,6 +44,7 @@ internal sealed class QueryExecution : IDisposable
     {
         _socket = socket;
         _limits = limits;
+        if (!limits.Clock.IsRunning) { limits.Clock.Start(); }
     }
 
     /// <summary>The fetch id the SMC gave this query, once known.</summary>
@@ -71,8 +72,7 @@ internal sealed class QueryExecution : IDisposable
         }
         catch (SmcException ex) when (ex.ErrorId == "SmcSocketUnauthorized")
         {
-            await session.ReconnectAsync(cancellationToken).ConfigureAwait(false);
-            socket = await SmcSocket.ConnectAsync(session, socketPath, limits.MaxMessageBytes, cancellationToken).ConfigureAwait(false);
+            socket = await RenewAndConnectAsync(session, socketPath, limits, ex, cancellationToken).ConfigureAwait(false);
         }
         var execution = new QueryExecution(socket, limits);
         try
@@ -85,6 +85,21 @@ internal sealed class QueryExecution : IDisposable
             throw;
         }
         return execution;
+    }
+
+    /// <summary>Logs in again once after the SMC refused the session, then retries the socket; a clear error if that fails.</summary>
+    private static async Task<SmcSocket> RenewAndConnectAsync(SmcSession session, string socketPath, QueryLimits limits, SmcException refusal, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await session.ReconnectAsync(cancellationToken).ConfigureAwait(false);
+            return await SmcSocket.ConnectAsync(session, socketPath, limits.MaxMessageBytes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SmcException ex) when (ex.Kind is SmcErrorKind.Authentication or SmcErrorKind.Refused)
+        {
+            throw new SmcException("SmcSessionExpired", SmcErrorKind.Authentication,
+                $"The SMC at {session.Url} no longer accepts the session, and logging in again with the stored credentials did not help ({ex.Message}). Run Connect-SmcSession again.", refusal);
+        }
     }
 
     /// <summary>
@@ -172,7 +187,7 @@ internal sealed class QueryExecution : IDisposable
         reasonIfTimedOut = QueryStopReason.InactivityTimeout;
         if (_limits.QueryTimeout != Timeout.InfiniteTimeSpan)
         {
-            var left = _limits.QueryTimeout - _clock.Elapsed;
+            var left = _limits.QueryTimeout - _limits.Clock.Elapsed;
             if (left < TimeSpan.Zero) { left = TimeSpan.Zero; }
             if (wait == Timeout.InfiniteTimeSpan || left <= wait)
             {

@@ -15,6 +15,12 @@ public sealed class QueryLimits
     /// <summary>Stop after this many records (a safety net beside the SMC's own quantity); null = no limit.</summary>
     public long? MaxRecords { get; set; }
 
+    /// <summary>
+    /// Measures <see cref="QueryTimeout"/> from the first fetch that used these limits, so that a query that reconnects
+    /// keeps its overall deadline instead of starting a new one with every socket.
+    /// </summary>
+    internal System.Diagnostics.Stopwatch Clock { get; } = new();
+
     /// <summary>The largest server message accepted.</summary>
     public int MaxMessageBytes { get; set; } = 64 * 1024 * 1024;
 }
