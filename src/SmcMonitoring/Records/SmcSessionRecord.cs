@@ -11,9 +11,9 @@ public abstract class SmcSessionRecord : SmcRecord
     {
     }
 
-    internal bool? IsFirstFetch => GetValue<bool>("FirstFetch");
+    internal bool? IsFirstFetch => ValueAt(Shape.FirstFetchIndex) as bool?;
 
-    internal SmcChange? ChangeKind => GetValue<SmcChange>("Change");
+    internal SmcChange? ChangeKind => ValueAt(Shape.ChangeIndex) as SmcChange?;
 }
 
 /// <summary>A connection in an engine's connection table (CONNECTIONS).</summary>

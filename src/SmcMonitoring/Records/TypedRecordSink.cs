@@ -22,6 +22,7 @@ internal sealed class TypedRecordSink : IRecordSink
     private readonly Func<RecordShape, object?[], SmcRecord> _create;
     private readonly string? _target;
     private readonly Dictionary<string, int> _indexBySpelling = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Utf8StringCache _strings = new();
 
     public TypedRecordSink(RecordShape shape, Func<RecordShape, object?[], SmcRecord> create, string? target = null)
     {
@@ -81,22 +82,26 @@ internal sealed class TypedRecordSink : IRecordSink
                 reader.Read();
                 var index = _shape.IndexOfFieldId(fieldId);
                 if (fieldId == SessionEventField && reader.TokenType is JsonTokenType.String or JsonTokenType.Number) { state.SessionEvent = Text(ref reader); }
-                if (index >= 0) { values[index] = ValueParser.Read(ref reader, _shape.Columns[index].Kind); }
+                if (index >= 0) { values[index] = ValueParser.Read(ref reader, _shape.Columns[index].Kind, _strings); }
                 else { reader.Skip(); }
+                continue;
+            }
+            if (reader.ValueTextEquals("delta_key"u8))
+            {
+                reader.Read();
+                Set(values, _shape.DeltaKeyIndex, Text(ref reader));
+                continue;
+            }
+            if (reader.ValueTextEquals("first_fetch"u8))
+            {
+                reader.Read();
+                state.FirstFetch = reader.TokenType == JsonTokenType.True
+                    || (reader.TokenType == JsonTokenType.String && string.Equals(reader.GetString(), "true", StringComparison.OrdinalIgnoreCase));
                 continue;
             }
             var key = reader.GetString()!;
             reader.Read();
-            if (key == "delta_key")
-            {
-                Set(values, _shape.DeltaKeyIndex, Text(ref reader));
-            }
-            else if (key == "first_fetch")
-            {
-                state.FirstFetch = reader.TokenType == JsonTokenType.True
-                    || (reader.TokenType == JsonTokenType.String && string.Equals(reader.GetString(), "true", StringComparison.OrdinalIgnoreCase));
-            }
-            else if (key.EndsWith("_href", StringComparison.Ordinal))
+            if (key.EndsWith("_href", StringComparison.Ordinal))
             {
                 Set(values, _shape.HrefIndex, Text(ref reader));
             }
@@ -108,7 +113,7 @@ internal sealed class TypedRecordSink : IRecordSink
             else if (_indexBySpelling.TryGetValue(key, out var index))
             {
                 if (index == _shape.IndexOfFieldId(SessionEventField)) { state.SessionEvent = Text(ref reader); }
-                values[index] = ValueParser.Read(ref reader, _shape.Columns[index].Kind);
+                values[index] = ValueParser.Read(ref reader, _shape.Columns[index].Kind, _strings);
             }
             else
             {

@@ -17,8 +17,8 @@ internal static class ValueParser
     private static readonly Dictionary<string, SmcAction> Actions = LabelsOf<SmcAction>();
     private static readonly Dictionary<string, SmcSeverity> Severities = LabelsOf<SmcSeverity>();
 
-    /// <summary>Reads the current value of <paramref name="reader"/> as <paramref name="kind"/>.</summary>
-    public static object? Read(ref Utf8JsonReader reader, FieldKind kind)
+    /// <summary>Reads the current value of <paramref name="reader"/> as <paramref name="kind"/>; short text values go through <paramref name="strings"/> when given.</summary>
+    public static object? Read(ref Utf8JsonReader reader, FieldKind kind, Utf8StringCache? strings = null)
     {
         switch (reader.TokenType)
         {
@@ -27,7 +27,7 @@ internal static class ValueParser
             case JsonTokenType.Number:
                 return FromNumber(ref reader, kind);
             case JsonTokenType.String:
-                return FromString(ref reader, kind);
+                return FromString(ref reader, kind, strings);
             case JsonTokenType.True:
                 return true;
             case JsonTokenType.False:
@@ -84,7 +84,7 @@ internal static class ValueParser
         return false;
     }
 
-    private static object FromString(ref Utf8JsonReader reader, FieldKind kind)
+    private static object FromString(ref Utf8JsonReader reader, FieldKind kind, Utf8StringCache? strings)
     {
         if (!reader.ValueIsEscaped)
         {
@@ -92,7 +92,22 @@ internal static class ValueParser
             switch (kind)
             {
                 case FieldKind.Port:
-                    if (Utf8Parser.TryParse(span, out int port, out var used) && used == span.Length && port is >= 0 and <= 65535) { return port; }
+                    if (Utf8Parser.TryParse(span, out int port, out var used) && used == span.Length && port is >= 0 and <= 65535) { return Utf8Values.Port(port); }
+                    break;
+                case FieldKind.Ip:
+                    if (Utf8Values.IPv4(span) is { } address) { return address; }
+                    break;
+                case FieldKind.Action:
+                    if (Utf8Values.Action(span) is { } action) { return action; }
+                    break;
+                case FieldKind.Severity:
+                    if (Utf8Values.Severity(span) is { } severity) { return severity; }
+                    break;
+                case FieldKind.String:
+                case FieldKind.Protocol:
+                case FieldKind.Service:
+                case FieldKind.DataType:
+                    if (strings != null) { return strings.Get(span); }
                     break;
                 case FieldKind.Number:
                     if (Utf8Parser.TryParse(span, out long number, out var usedNumber) && usedNumber == span.Length) { return number; }
