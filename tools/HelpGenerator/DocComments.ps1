@@ -123,7 +123,9 @@ function Get-CmdletDoc {
             $href = $seealso.Attribute('href')
             $text = ($seealso.Value -replace '\s+', ' ').Trim()
             if ($href) {
-                $links.Add([pscustomobject]@{ Text = $(if ($text) { $text } else { $href.Value }); Uri = $href.Value })
+                # An href that is not a URL names a help topic (about_...): a link by name only.
+                $uri = if ($href.Value -match '^[a-z]+://') { $href.Value } else { '' }
+                $links.Add([pscustomobject]@{ Text = $(if ($text) { $text } else { $href.Value }); Uri = $uri })
             }
             elseif ($seealso.Attribute('cref')) {
                 $links.Add([pscustomobject]@{ Text = $(if ($text) { $text } else { Get-CrefText $seealso.Attribute('cref').Value $CmdletNames }); Uri = '' })

@@ -28,6 +28,9 @@ namespace SmcMonitoring.Cmdlets;
 /// <code>$s = Connect-SmcSession -Url https://10.0.0.5:8082 -ApiKey $key -CertificateAuthority ./smc-ca.pem -ApiVersion 6.10</code>
 /// <para>Trusts the SMC's private CA and uses API 6.10.</para>
 /// </example>
+/// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
+/// <seealso cref="GetSmcSessionCommand"/>
+/// <seealso cref="DisconnectSmcSessionCommand"/>
 [Cmdlet(VerbsCommunications.Connect, "SmcSession", DefaultParameterSetName = ConfigurationSet)]
 [OutputType(typeof(SmcSession))]
 public sealed class ConnectSmcSessionCommand : SmcCmdlet

@@ -21,6 +21,9 @@ namespace SmcMonitoring.Cmdlets;
 /// try { Get-SmcLog -Session $s } finally { Disconnect-SmcSession -Session $s }</code>
 /// <para>Always logs out, even when the query fails.</para>
 /// </example>
+/// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
+/// <seealso cref="ConnectSmcSessionCommand"/>
+/// <seealso cref="GetSmcSessionCommand"/>
 [Cmdlet(VerbsCommunications.Disconnect, "SmcSession")]
 [OutputType(typeof(void))]
 public sealed class DisconnectSmcSessionCommand : SmcCmdlet

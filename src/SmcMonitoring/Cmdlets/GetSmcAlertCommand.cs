@@ -21,6 +21,9 @@ namespace SmcMonitoring.Cmdlets;
 /// <code>'Branches','Headquarters' | Get-SmcAlert | Group-Object Domain, Severity</code>
 /// <para>Alerts of two domains, counted per domain and severity.</para>
 /// </example>
+/// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
+/// <seealso href="about_SmcMonitoring_Filters">about_SmcMonitoring_Filters</seealso>
+/// <seealso cref="GetSmcLogFieldCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcAlert")]
 [OutputType(typeof(SmcAlert), typeof(System.Collections.Specialized.OrderedDictionary))]
 public sealed class GetSmcAlertCommand : SmcSessionMonitorCmdlet

@@ -22,6 +22,9 @@ namespace SmcMonitoring.Cmdlets;
 /// <code>Get-SmcBlocklist -Engine sg_vm | ForEach-Object { Invoke-RestMethod -Method Delete -Uri $_.Href -WebSession $web }</code>
 /// <para>Removes every entry through the SMC REST API, with the Href of each entry.</para>
 /// </example>
+/// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
+/// <seealso href="about_SmcMonitoring_Filters">about_SmcMonitoring_Filters</seealso>
+/// <seealso cref="GetSmcLogFieldCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcBlocklist")]
 [Alias("Get-SmcBlacklist")]
 [OutputType(typeof(SmcBlocklistEntry), typeof(System.Collections.Specialized.OrderedDictionary))]
@@ -58,8 +61,7 @@ public sealed class GetSmcBlocklistCommand : SmcSessionMonitorCmdlet
             return;
         }
         // As the reference's fetch_as_element: every field by name, plus the entry id as the SMC displays it.
-        var data = new QueryFormat { FieldFormat = FieldFormat.Name };
-        data.Resolving.TimeZone = TimeZone;
+        var data = new QueryFormat { FieldFormat = FieldFormat.Name, Resolving = BuildResolving() };
         if (Field != null) { foreach (var id in shape.FieldIds) { data.FieldIds.Add(id); } }
         var entryId = new QueryFormat { FieldFormat = FieldFormat.Pretty };
         entryId.FieldIds.Add(117);

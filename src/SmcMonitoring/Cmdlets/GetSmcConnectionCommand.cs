@@ -20,6 +20,9 @@ namespace SmcMonitoring.Cmdlets;
 /// <code>Get-SmcConnection -Engine fw-east -Live | Where-Object Change -eq 'Deleted'</code>
 /// <para>Streams closed connections until Ctrl+C.</para>
 /// </example>
+/// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
+/// <seealso href="about_SmcMonitoring_Filters">about_SmcMonitoring_Filters</seealso>
+/// <seealso cref="GetSmcLogFieldCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcConnection")]
 [OutputType(typeof(SmcConnection), typeof(System.Collections.Specialized.OrderedDictionary))]
 public sealed class GetSmcConnectionCommand : SmcSessionMonitorCmdlet

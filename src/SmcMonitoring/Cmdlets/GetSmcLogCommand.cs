@@ -36,6 +36,10 @@ namespace SmcMonitoring.Cmdlets;
 /// <code>Get-SmcLog -MaxRecords 50 -Raw -FieldFormat Pretty</code>
 /// <para>The 50 newest entries as the SMC sends them, keyed by display labels, every field included.</para>
 /// </example>
+/// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
+/// <seealso href="about_SmcMonitoring_Filters">about_SmcMonitoring_Filters</seealso>
+/// <seealso cref="GetSmcLogFieldCommand"/>
+/// <seealso cref="ConnectSmcSessionCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcLog", DefaultParameterSetName = StoredSet)]
 [OutputType(typeof(SmcLogRecord), typeof(OrderedDictionary))]
 public sealed class GetSmcLogCommand : SmcQueryCmdlet
@@ -134,7 +138,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
             Filter = TranslateFilter(),
         };
         foreach (var server in Server ?? Array.Empty<string>()) { query.Servers.Add(server); }
-        query.Format.Resolving.TimeZone = TimeZone;
+        query.Format.Resolving = BuildResolving();
         if (Raw)
         {
             query.Format.FieldFormat = FieldFormat;

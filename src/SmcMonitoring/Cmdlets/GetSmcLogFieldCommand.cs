@@ -28,6 +28,8 @@ namespace SmcMonitoring.Cmdlets;
 /// <code>Get-SmcLogField -Offline | Where-Object Kind -eq Ip</code>
 /// <para>Every address field the module knows, without asking the SMC.</para>
 /// </example>
+/// <seealso href="about_SmcMonitoring_Filters">about_SmcMonitoring_Filters</seealso>
+/// <seealso cref="GetSmcLogCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcLogField", DefaultParameterSetName = NameSet)]
 [OutputType(typeof(SmcFieldInfo))]
 public sealed class GetSmcLogFieldCommand : SmcCmdlet

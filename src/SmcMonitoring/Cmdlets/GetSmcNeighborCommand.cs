@@ -20,6 +20,9 @@ namespace SmcMonitoring.Cmdlets;
 /// <code>Get-SmcNeighbor</code>
 /// <para>Neighbors without a target.</para>
 /// </example>
+/// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
+/// <seealso href="about_SmcMonitoring_Filters">about_SmcMonitoring_Filters</seealso>
+/// <seealso cref="GetSmcLogFieldCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcNeighbor")]
 [OutputType(typeof(SmcNeighbor), typeof(System.Collections.Specialized.OrderedDictionary))]
 public sealed class GetSmcNeighborCommand : SmcSessionMonitorCmdlet

@@ -24,6 +24,8 @@ namespace SmcMonitoring.Cmdlets;
 /// <code>Get-SmcNotification -Context '*' | Where-Object Action -eq Delete | ForEach-Object { Write-Warning "Deleted: $($_.Href)" }</code>
 /// <para>Warns about every deleted element until Ctrl+C.</para>
 /// </example>
+/// <seealso href="about_SmcMonitoring_Notifications">about_SmcMonitoring_Notifications</seealso>
+/// <seealso cref="RegisterSmcNotificationCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcNotification")]
 [OutputType(typeof(SmcElementChangedEventArgs))]
 public sealed class GetSmcNotificationCommand : SmcCmdlet

@@ -20,6 +20,9 @@ namespace SmcMonitoring.Cmdlets;
 /// <code>Get-SmcRoute -Engine fw-east | Where-Object RouteType -eq 'Static' | Sort-Object RouteMetric</code>
 /// <para>Static routes, lowest metric first.</para>
 /// </example>
+/// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
+/// <seealso href="about_SmcMonitoring_Filters">about_SmcMonitoring_Filters</seealso>
+/// <seealso cref="GetSmcLogFieldCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcRoute")]
 [OutputType(typeof(SmcRoute), typeof(System.Collections.Specialized.OrderedDictionary))]
 public sealed class GetSmcRouteCommand : SmcSessionMonitorCmdlet

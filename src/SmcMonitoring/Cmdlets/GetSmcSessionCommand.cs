@@ -20,6 +20,9 @@ namespace SmcMonitoring.Cmdlets;
 /// <code>Get-SmcSession -Id 2 | Disconnect-SmcSession</code>
 /// <para>Logs out of session 2.</para>
 /// </example>
+/// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
+/// <seealso cref="ConnectSmcSessionCommand"/>
+/// <seealso cref="DisconnectSmcSessionCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcSession", DefaultParameterSetName = "All")]
 [OutputType(typeof(SmcSession))]
 public sealed class GetSmcSessionCommand : SmcCmdlet

@@ -20,6 +20,9 @@ namespace SmcMonitoring.Cmdlets;
 /// <code>Get-SmcSslVpnUser -Engine sg_vm -Field UserName, Src</code>
 /// <para>Only the user names and addresses.</para>
 /// </example>
+/// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
+/// <seealso href="about_SmcMonitoring_Filters">about_SmcMonitoring_Filters</seealso>
+/// <seealso cref="GetSmcLogFieldCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcSslVpnUser")]
 [OutputType(typeof(SmcSslVpnUser), typeof(System.Collections.Specialized.OrderedDictionary))]
 public sealed class GetSmcSslVpnUserCommand : SmcSessionMonitorCmdlet

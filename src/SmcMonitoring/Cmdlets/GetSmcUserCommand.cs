@@ -20,6 +20,9 @@ namespace SmcMonitoring.Cmdlets;
 /// <code>Get-SmcUser -Engine sg_vm -Live -TimeoutSec 60</code>
 /// <para>Logins and logouts for one minute.</para>
 /// </example>
+/// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
+/// <seealso href="about_SmcMonitoring_Filters">about_SmcMonitoring_Filters</seealso>
+/// <seealso cref="GetSmcLogFieldCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcUser")]
 [OutputType(typeof(SmcUser), typeof(System.Collections.Specialized.OrderedDictionary))]
 public sealed class GetSmcUserCommand : SmcSessionMonitorCmdlet

@@ -20,6 +20,9 @@ namespace SmcMonitoring.Cmdlets;
 /// <code>Get-SmcVpnSa -Engine sg_vm -Live</code>
 /// <para>Streams SA changes until Ctrl+C.</para>
 /// </example>
+/// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
+/// <seealso href="about_SmcMonitoring_Filters">about_SmcMonitoring_Filters</seealso>
+/// <seealso cref="GetSmcLogFieldCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcVpnSa")]
 [OutputType(typeof(SmcVpnSa), typeof(System.Collections.Specialized.OrderedDictionary))]
 public sealed class GetSmcVpnSaCommand : SmcSessionMonitorCmdlet

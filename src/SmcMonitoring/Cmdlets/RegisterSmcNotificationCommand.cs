@@ -29,6 +29,8 @@ namespace SmcMonitoring.Cmdlets;
 /// <code>Get-EventSubscriber | Where-Object SourceObject -is [SmcMonitoring.Notifications.NotificationChannel] | Unregister-Event</code>
 /// <para>Ends every SMC notification subscription of the runspace and closes their sockets.</para>
 /// </example>
+/// <seealso href="about_SmcMonitoring_Notifications">about_SmcMonitoring_Notifications</seealso>
+/// <seealso cref="GetSmcNotificationCommand"/>
 [Cmdlet(VerbsLifecycle.Register, "SmcNotification")]
 [OutputType(typeof(PSEventJob))]
 public sealed class RegisterSmcNotificationCommand : ObjectEventRegistrationBase

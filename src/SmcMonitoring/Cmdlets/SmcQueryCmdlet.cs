@@ -50,6 +50,13 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
     public string? TimeZone { get; set; }
 
     /// <summary>
+    /// <para type="description">More of the SMC's value rendering options, as one hashtable: Senders (names instead of ids; on by default), TimeShowZone, TimeShowMillis, Keys (labels for key values), IpElements (element names for addresses), IpDns (reverse DNS) and IpLocations (geographic locations), each $true or $false. For example -Resolving @{ TimeShowMillis = $true; IpElements = $true }.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNull]
+    public System.Collections.Hashtable? Resolving { get; set; }
+
+    /// <summary>
     /// <para type="description">Return the SMC's records as ordered dictionaries, keyed as the SMC keys them (see -FieldFormat), with every field the SMC sent.</para>
     /// </summary>
     [Parameter]
@@ -123,6 +130,31 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
             if (seen.Add(field!.Id)) { fields.Add(field); }
         }
         return fields;
+    }
+
+    /// <summary>The resolving options from -TimeZone and -Resolving; a terminating error names an unknown key.</summary>
+    private protected ResolvingOptions BuildResolving()
+    {
+        var options = new ResolvingOptions { TimeZone = TimeZone };
+        foreach (DictionaryEntry entry in Resolving ?? new System.Collections.Hashtable())
+        {
+            var key = Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
+            var value = LanguagePrimitives.IsTrue(entry.Value);
+            switch (key.Replace("_", string.Empty).ToUpperInvariant())
+            {
+                case "SENDERS": options.Senders = value; break;
+                case "TIMESHOWZONE": options.TimeShowZone = value; break;
+                case "TIMESHOWMILLIS": options.TimeShowMillis = value; break;
+                case "KEYS": options.Keys = value; break;
+                case "IPELEMENTS": options.IpElements = value; break;
+                case "IPDNS": options.IpDns = value; break;
+                case "IPLOCATIONS": options.IpLocations = value; break;
+                default:
+                    ThrowParameterError("SmcResolvingKeyInvalid", $"-Resolving has an unknown key '{key}'. Valid keys: Senders, TimeShowZone, TimeShowMillis, Keys, IpElements, IpDns, IpLocations.", key);
+                    break;
+            }
+        }
+        return options;
     }
 
     /// <summary>The -Filter translated to the SMC's filter tree (null without -Filter); a terminating error explains a bad filter.</summary>

@@ -64,7 +64,7 @@ public abstract class SmcSessionMonitorCmdlet : SmcQueryCmdlet
     /// <summary>The format of the request; the block list replaces it with a combined format.</summary>
     private protected virtual void ConfigureFormat(SessionQuery query, RecordShape shape)
     {
-        query.Format.Resolving.TimeZone = TimeZone;
+        query.Format.Resolving = BuildResolving();
         if (Raw)
         {
             query.Format.FieldFormat = FieldFormat;

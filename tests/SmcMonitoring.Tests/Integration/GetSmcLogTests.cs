@@ -177,6 +177,30 @@ public sealed class GetSmcLogTests : IDisposable
     }
 
     [Fact]
+    public void Statistics_returns_the_smc_statistics_instead_of_records()
+    {
+        var output = _fixture.Host.RunClean("Get-SmcLog -Session $s -MaxRecords 300 -Statistics", new Dictionary<string, object?> { ["s"] = _session });
+        var statistics = Assert.IsType<OrderedDictionary>(Assert.Single(output).BaseObject);
+        Assert.True(statistics.Contains("matched"));
+        Assert.DoesNotContain(output, o => o.BaseObject is SmcLogRecord);
+    }
+
+    [Fact]
+    public void Resolving_options_are_sent_and_unknown_keys_named()
+    {
+        var logs = Logs("-MaxRecords 3 -Resolving @{ TimeShowMillis = $true; IpElements = $true; Senders = $false }");
+        var sent = Newtonsoft.Json.Linq.JObject.Parse(_fixture.QueryMessages().Last())["format"]!["resolving"]!;
+        Assert.False((bool)sent["senders"]!);
+        Assert.True((bool)sent["time_show_millis"]!);
+        Assert.True((bool)sent["ip_elements"]!);
+        Assert.All(logs, l => Assert.IsType<DateTime>(l["Timestamp"]));
+        var (_, errors) = _fixture.Host.Run("Get-SmcLog -Session $s -Resolving @{ TimeShowSeconds = $true }", new Dictionary<string, object?> { ["s"] = _session });
+        var error = Assert.Single(errors);
+        Assert.StartsWith("SmcResolvingKeyInvalid", error.FullyQualifiedErrorId);
+        Assert.Contains("TimeShowMillis", error.Exception.Message);
+    }
+
+    [Fact]
     public void Records_work_with_where_object_and_sort_object()
     {
         var output = _fixture.Host.RunClean("Get-SmcLog -Session $s -MaxRecords 500 | Where-Object DstPort -lt 1024 | Sort-Object Timestamp | Select-Object -First 1 -ExpandProperty DstPort", new Dictionary<string, object?> { ["s"] = _session });

@@ -130,6 +130,25 @@ public sealed class SessionMonitorTests : IDisposable
     }
 
     [Fact]
+    public void Filters_run_on_the_smc_for_session_monitors()
+    {
+        var https = Run("Get-SmcConnection -Session $s -Engine fw-east -Filter @{ DstPort = 443 }").Select(r => (SmcConnection)r.BaseObject).ToList();
+        Assert.NotEmpty(https);
+        Assert.All(https, r => Assert.Equal(443, r["DstPort"]));
+        var statics = Run("Get-SmcRoute -Session $s -Engine fw-east -Filter { $_.RouteType -eq 'Static' }").Select(r => (SmcRoute)r.BaseObject).ToList();
+        Assert.NotEmpty(statics);
+        Assert.All(statics, r => Assert.Equal("Static", r["RouteType"]));
+        var critical = Run("Get-SmcAlert -Session $s -Filter @{ Severity = 'Critical' }").Select(r => (SmcAlert)r.BaseObject).ToList();
+        Assert.NotEmpty(critical);
+        Assert.All(critical, r => Assert.Equal(SmcSeverity.Critical, r["Severity"]));
+        var ipv6 = Run("Get-SmcNeighbor -Session $s -Engine fw-east -Filter @{ NeighborProtocol = 'IPv6' }").Select(r => (SmcNeighbor)r.BaseObject).ToList();
+        Assert.NotEmpty(ipv6);
+        Assert.All(ipv6, r => Assert.Equal("IPv6", r["NeighborProtocol"]));
+        var all = Run("Get-SmcNeighbor -Session $s -Engine fw-east").Count;
+        Assert.True(ipv6.Count < all);
+    }
+
+    [Fact]
     public void A_bad_filter_on_a_monitor_stops_before_the_query()
     {
         var (_, errors) = _fixture.Host.Run("Get-SmcConnection -Session $s -Engine fw-east -Filter @{ Srcc = 1 }", new Dictionary<string, object?> { ["s"] = _session });
