@@ -76,12 +76,7 @@ public sealed class GetSmcNotificationCommand : SmcCmdlet
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
-        var session = Session ?? SessionRegistry.GetDefault(CurrentRunspace);
-        if (session is null || !session.IsConnected)
-        {
-            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException("There is no connected SMC session. Run Connect-SmcSession first, or pass -Session."), "SmcSessionNotFound", ErrorCategory.ResourceUnavailable, null));
-            return;
-        }
+        var session = ResolveSession(Session);
         var queue = new ConcurrentQueue<object>();
         long dropped = 0;
         using var arrived = new System.Threading.SemaphoreSlim(0);

@@ -73,16 +73,16 @@ public sealed class RegisterSmcNotificationCommand : ObjectEventRegistrationBase
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
-        var session = Session ?? SessionRegistry.GetDefault(System.Management.Automation.Runspaces.Runspace.DefaultRunspace ?? (object)typeof(SmcCmdlet));
-        if (session is null || !session.IsConnected)
+        var session = SmcCmdlet.FindSession(Session, out var problem);
+        if (problem != null)
         {
-            ThrowTerminatingError(new ErrorRecord(new InvalidOperationException("There is no connected SMC session. Run Connect-SmcSession first, or pass -Session."), "SmcSessionNotFound", ErrorCategory.ResourceUnavailable, null));
+            ThrowTerminatingError(problem);
             return;
         }
-        var channel = new NotificationChannel(session, Context.Select(c => c.Trim() == "*" ? "*" : c.Trim()).ToList(), NoReconnect ? ReconnectPolicy.None : new ReconnectPolicy());
+        var channel = new NotificationChannel(session!, Context.Select(c => c.Trim()).ToList(), NoReconnect ? ReconnectPolicy.None : new ReconnectPolicy());
         try
         {
-            WriteVerbose($"Subscribing to '{string.Join("', '", channel.Contexts)}' on {session.SocketUri(NotificationChannel.SocketPath)}.");
+            WriteVerbose($"Subscribing to '{string.Join("', '", channel.Contexts)}' on {session!.SocketUri(NotificationChannel.SocketPath)}.");
             channel.StartAsync(default).GetAwaiter().GetResult();
         }
         catch (SmcException ex)

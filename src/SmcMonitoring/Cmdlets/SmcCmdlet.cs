@@ -18,7 +18,30 @@ public abstract class SmcCmdlet : PSCmdlet, IDisposable
     protected CancellationToken Cancellation => (_cancellation ??= new CancellationTokenSource()).Token;
 
     /// <summary>The key of this runspace's sessions.</summary>
-    protected static object CurrentRunspace => Runspace.DefaultRunspace ?? (object)typeof(SmcCmdlet);
+    internal static object CurrentRunspace => Runspace.DefaultRunspace ?? (object)typeof(SmcCmdlet);
+
+    /// <summary>
+    /// The session a cmdlet works with: <paramref name="given"/> (its -Session), else this runspace's default. Null with
+    /// <paramref name="problem"/> set when there is none, or when it has logged out.
+    /// </summary>
+    internal static SmcSession? FindSession(SmcSession? given, out ErrorRecord? problem)
+    {
+        var session = given ?? SessionRegistry.GetDefault(CurrentRunspace);
+        problem = session is null
+            ? new ErrorRecord(new InvalidOperationException("There is no SMC session. Run Connect-SmcSession first, or pass -Session."), "SmcSessionNotFound", ErrorCategory.ResourceUnavailable, null)
+            : !session.IsConnected
+                ? new ErrorRecord(new InvalidOperationException($"The SMC session {session.Id} ({session.Url}) is disconnected. Run Connect-SmcSession again."), "SmcSessionDisconnected", ErrorCategory.ResourceUnavailable, session)
+                : null;
+        return problem is null ? session : null;
+    }
+
+    /// <summary>The session to use (see <see cref="FindSession"/>); a terminating error when there is none.</summary>
+    protected SmcSession ResolveSession(SmcSession? given)
+    {
+        var session = FindSession(given, out var problem);
+        if (problem != null) { ThrowTerminatingError(problem); }
+        return session!;
+    }
 
     /// <inheritdoc/>
     protected override void BeginProcessing() => _cancellation ??= new CancellationTokenSource();

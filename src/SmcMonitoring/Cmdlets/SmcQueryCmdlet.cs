@@ -96,23 +96,7 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
     public int InactivityTimeoutSec { get; set; }
 
     /// <summary>The session to use: -Session, else this runspace's default; a terminating error when there is none.</summary>
-    protected SmcSession ResolveSession()
-    {
-        var session = Session ?? SessionRegistry.GetDefault(CurrentRunspace);
-        if (session is null)
-        {
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException("There is no SMC session. Run Connect-SmcSession first, or pass -Session."),
-                "SmcSessionNotFound", ErrorCategory.ResourceUnavailable, null));
-        }
-        if (!session!.IsConnected)
-        {
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException($"The SMC session {session.Id} ({session.Url}) is disconnected. Run Connect-SmcSession again."),
-                "SmcSessionDisconnected", ErrorCategory.ResourceUnavailable, session));
-        }
-        return session;
-    }
+    protected SmcSession ResolveSession() => ResolveSession(Session);
 
     /// <summary>The fields of -Field, resolved through the catalog; a terminating error names any unknown one.</summary>
     protected IReadOnlyList<FieldDefinition> ResolveFields(IEnumerable<string> names)

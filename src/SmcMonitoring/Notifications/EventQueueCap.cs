@@ -35,9 +35,6 @@ internal sealed class EventQueueCap : IDisposable
         if (string.Equals(e.SourceIdentifier, _sourceIdentifier, StringComparison.OrdinalIgnoreCase)) { Trim(); }
     }
 
-    /// <summary>Events dropped so far.</summary>
-    public long Dropped => _dropped;
-
     public void Trim()
     {
         var dropped = 0;

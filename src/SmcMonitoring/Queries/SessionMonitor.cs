@@ -12,7 +12,7 @@ namespace SmcMonitoring.Queries;
 /// </summary>
 public sealed class SessionMonitor
 {
-    private SessionMonitor(string name, string definition, string targetProperty, int[] fieldIds, bool hasHref, Func<object, object?[], SmcSessionRecord> create, Type recordType)
+    private SessionMonitor(string name, string definition, string targetProperty, int[] fieldIds, bool hasHref, Func<RecordShape, object?[], SmcRecord> create, Type recordType)
     {
         Name = name;
         Definition = definition;
@@ -22,41 +22,41 @@ public sealed class SessionMonitor
         TargetProperty = targetProperty;
         HasHref = hasHref;
         DefaultFieldIds = fieldIds;
-        Create = (shape, values) => create(shape, values);
+        Create = create;
         DefaultShape = BuildShape(fieldIds.Select(id => FieldCatalog.Default.FindById(id)!), TypeName);
     }
 
     /// <summary>Connections (CONNECTIONS).</summary>
     public static readonly SessionMonitor Connections = new("Connections", "CONNECTIONS", "Engine",
-        new[] { 1, 4, 7, 9, 46, 8, 10, 47, 27, 134, 11, 116 }, false, (s, v) => new SmcConnection((RecordShape)s, v), typeof(SmcConnection));
+        new[] { 1, 4, 7, 9, 46, 8, 10, 47, 27, 134, 11, 116 }, false, (s, v) => new SmcConnection(s, v), typeof(SmcConnection));
 
     /// <summary>Block list (BLOCK_LIST; BLACKLIST on SMCs older than 7.0).</summary>
     public static readonly SessionMonitor BlockList = new("BlockList", "BLOCK_LIST", "Engine",
-        new[] { 1, 128, 118, 172, 120, 173, 122, 123, 124, 125, 126, 127, 4, 38, 117 }, true, (s, v) => new SmcBlocklistEntry((RecordShape)s, v), typeof(SmcBlocklistEntry));
+        new[] { 1, 128, 118, 172, 120, 173, 122, 123, 124, 125, 126, 127, 4, 38, 117 }, true, (s, v) => new SmcBlocklistEntry(s, v), typeof(SmcBlocklistEntry));
 
     /// <summary>Routing (ROUTING); its time is the reception time, as in the reference.</summary>
     public static readonly SessionMonitor Routing = new("Routing", "ROUTING", "Engine",
-        new[] { 24, 4, 13, 113, 47, 164, 160, 161, 165, 163 }, false, (s, v) => new SmcRoute((RecordShape)s, v), typeof(SmcRoute));
+        new[] { 24, 4, 13, 113, 47, 164, 160, 161, 165, 163 }, false, (s, v) => new SmcRoute(s, v), typeof(SmcRoute));
 
     /// <summary>Users (USERS).</summary>
     public static readonly SessionMonitor Users = new("Users", "USERS", "Engine",
-        new[] { 1, 3001, 7, 4, 38, 534, 3003 }, false, (s, v) => new SmcUser((RecordShape)s, v), typeof(SmcUser));
+        new[] { 1, 3001, 7, 4, 38, 534, 3003 }, false, (s, v) => new SmcUser(s, v), typeof(SmcUser));
 
     /// <summary>SSL VPN users (SSLVPNV2).</summary>
     public static readonly SessionMonitor SslVpnUsers = new("SslVpnUsers", "SSLVPNV2", "Engine",
-        new[] { 809, 810, 4, 7, 3001 }, false, (s, v) => new SmcSslVpnUser((RecordShape)s, v), typeof(SmcSslVpnUser));
+        new[] { 809, 810, 4, 7, 3001 }, false, (s, v) => new SmcSslVpnUser(s, v), typeof(SmcSslVpnUser));
 
     /// <summary>VPN security associations (VPN_SA).</summary>
     public static readonly SessionMonitor VpnSa = new("VpnSa", "VPN_SA", "Engine",
-        new[] { 1, 4, 501, 502, 505, 3000, 504, 506, 535, 536, 539, 20007, 20008, 11, 12200, 12201, 534 }, true, (s, v) => new SmcVpnSa((RecordShape)s, v), typeof(SmcVpnSa));
+        new[] { 1, 4, 501, 502, 505, 3000, 504, 506, 535, 536, 539, 20007, 20008, 11, 12200, 12201, 534 }, true, (s, v) => new SmcVpnSa(s, v), typeof(SmcVpnSa));
 
     /// <summary>Active alerts of a domain (ACTIVE_ALERTS).</summary>
     public static readonly SessionMonitor ActiveAlerts = new("ActiveAlerts", "ACTIVE_ALERTS", "Domain",
-        new[] { 1, 602, 14, 4, 7, 8, 27, 11, 9, 10, 1000, 20000 }, false, (s, v) => new SmcAlert((RecordShape)s, v), typeof(SmcAlert));
+        new[] { 1, 602, 14, 4, 7, 8, 27, 11, 9, 10, 1000, 20000 }, false, (s, v) => new SmcAlert(s, v), typeof(SmcAlert));
 
     /// <summary>Neighbors (NEIGHBORS).</summary>
     public static readonly SessionMonitor Neighbors = new("Neighbors", "NEIGHBORS", "Engine",
-        new[] { 4, 24, 38, 19, 34, 485, 737, 733, 734, 735, 736 }, false, (s, v) => new SmcNeighbor((RecordShape)s, v), typeof(SmcNeighbor));
+        new[] { 4, 24, 38, 19, 34, 485, 737, 733, 734, 735, 736 }, false, (s, v) => new SmcNeighbor(s, v), typeof(SmcNeighbor));
 
     /// <summary>All monitors.</summary>
     public static IReadOnlyList<SessionMonitor> All { get; } = new[] { Connections, BlockList, Routing, Users, SslVpnUsers, VpnSa, ActiveAlerts, Neighbors };

@@ -48,9 +48,6 @@ internal sealed class TypedRecordSink : IRecordSink
     /// <summary>True once a record said the initial snapshot is complete (SessionEvent 4, "all sessions sent").</summary>
     public bool SawSnapshotComplete { get; private set; }
 
-    /// <summary>True once a session record arrived that is not part of the initial snapshot (first_fetch false).</summary>
-    public bool SawChangeAfterSnapshot { get; private set; }
-
     public void Read(ref Utf8JsonReader reader, RecordChange change)
     {
         var values = new object?[_shape.Columns.Count];
@@ -64,7 +61,6 @@ internal sealed class TypedRecordSink : IRecordSink
         }
         if (change != RecordChange.None)
         {
-            if (!state.FirstFetch) { SawChangeAfterSnapshot = true; }
             Set(values, _shape.FirstFetchIndex, state.FirstFetch);
             Set(values, _shape.ChangeIndex, change switch { RecordChange.Updated => SmcChange.Updated, RecordChange.Deleted => SmcChange.Deleted, _ => SmcChange.Added });
         }

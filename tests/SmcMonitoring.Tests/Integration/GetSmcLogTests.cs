@@ -22,15 +22,11 @@ public sealed class GetSmcLogTests : IDisposable
     public GetSmcLogTests(SimulatorFixture fixture)
     {
         _fixture = fixture;
-        _session = (SmcSession)_fixture.Host.RunClean("Connect-SmcSession -Url $url -ApiKey $key", new Dictionary<string, object?>
-        {
-            ["url"] = fixture.Simulator.BaseUrl.ToString(),
-            ["key"] = fixture.Simulator.ApiKey,
-        })[0].BaseObject;
+        _session = _fixture.Connect();
         _fixture.Simulator.ClearRequests();
     }
 
-    public void Dispose() => _fixture.Host.RunClean("Disconnect-SmcSession -Session $s", new Dictionary<string, object?> { ["s"] = _session });
+    public void Dispose() => _fixture.Disconnect(_session);
 
     private List<SmcLogRecord> Logs(string parameters) =>
         _fixture.Host.RunClean("Get-SmcLog -Session $s " + parameters, new Dictionary<string, object?> { ["s"] = _session })

@@ -18,14 +18,10 @@ public sealed class LogFilterTests : System.IDisposable
     public LogFilterTests(SimulatorFixture fixture)
     {
         _fixture = fixture;
-        _session = (SmcSession)fixture.Host.RunClean("Connect-SmcSession -Url $url -ApiKey $key", new Dictionary<string, object?>
-        {
-            ["url"] = fixture.Simulator.BaseUrl.ToString(),
-            ["key"] = fixture.Simulator.ApiKey,
-        })[0].BaseObject;
+        _session = fixture.Connect();
     }
 
-    public void Dispose() => _fixture.Host.RunClean("Disconnect-SmcSession -Session $s", new Dictionary<string, object?> { ["s"] = _session });
+    public void Dispose() => _fixture.Disconnect(_session);
 
     private List<SmcLogRecord> Logs(string parameters) =>
         _fixture.Host.RunClean("Get-SmcLog -Session $s -MaxRecords 300 " + parameters, new Dictionary<string, object?> { ["s"] = _session })

@@ -20,11 +20,7 @@ public sealed class ReliabilityTests
 
     public ReliabilityTests(SimulatorFixture fixture) => _fixture = fixture;
 
-    private SmcSession Connect() => (SmcSession)_fixture.Host.RunClean("Connect-SmcSession -Url $url -ApiKey $key", new Dictionary<string, object?>
-    {
-        ["url"] = _fixture.Simulator.BaseUrl.ToString(),
-        ["key"] = _fixture.Simulator.ApiKey,
-    })[0].BaseObject;
+    private SmcSession Connect() => _fixture.Connect();
 
     [Fact]
     public void Eight_parallel_queries_on_one_session_return_complete_results_in_powershell()

@@ -19,15 +19,11 @@ public sealed class SessionMonitorTests : IDisposable
     public SessionMonitorTests(SimulatorFixture fixture)
     {
         _fixture = fixture;
-        _session = (SmcSession)fixture.Host.RunClean("Connect-SmcSession -Url $url -ApiKey $key", new Dictionary<string, object?>
-        {
-            ["url"] = fixture.Simulator.BaseUrl.ToString(),
-            ["key"] = fixture.Simulator.ApiKey,
-        })[0].BaseObject;
+        _session = fixture.Connect();
         fixture.Simulator.ClearRequests();
     }
 
-    public void Dispose() => _fixture.Host.RunClean("Disconnect-SmcSession -Session $s", new Dictionary<string, object?> { ["s"] = _session });
+    public void Dispose() => _fixture.Disconnect(_session);
 
     private List<PSObject> Run(string script) =>
         _fixture.Host.RunClean(script, new Dictionary<string, object?> { ["s"] = _session }).ToList();

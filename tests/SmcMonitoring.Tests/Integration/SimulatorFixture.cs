@@ -37,6 +37,18 @@ public sealed class SimulatorFixture : IAsyncLifetime
         await Simulator.DisposeAsync();
     }
 
+    /// <summary>Connects the fixture's runspace to the simulator and returns the session.</summary>
+    public SmcMonitoring.Session.SmcSession Connect() =>
+        (SmcMonitoring.Session.SmcSession)Host.RunClean("Connect-SmcSession -Url $url -ApiKey $key", new System.Collections.Generic.Dictionary<string, object?>
+        {
+            ["url"] = Simulator.BaseUrl.ToString(),
+            ["key"] = Simulator.ApiKey,
+        })[0].BaseObject;
+
+    /// <summary>Logs the session out through the cmdlet.</summary>
+    public void Disconnect(SmcMonitoring.Session.SmcSession session) =>
+        Host.RunClean("Disconnect-SmcSession -Session $s", new System.Collections.Generic.Dictionary<string, object?> { ["s"] = session });
+
     /// <summary>The websocket query messages the simulator received, oldest first.</summary>
     public string[] QueryMessages() => Simulator.Requests
         .Where(r => r.Kind == "ws" && r.Body != null && r.Body.Contains("\"query\""))
