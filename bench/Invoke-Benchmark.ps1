@@ -210,16 +210,10 @@ foreach ($file in $BenchDll, $CmdletsDll, (Join-Path $StagingDir 'SmcMonitoring.
     if (-not (Test-Path $file)) { throw "$file is missing: build first (dotnet pwsh ./build.ps1 Bench)." }
 }
 
-$help = (& dotnet $SimulatorDll --help) -join "`n"
-$simulatorHas = @{
-    Connections       = $help -match '--connections\b'
-    QuietSessions     = $help -match '--session-change-rate\b'
-    NotificationRate  = $help -match '--notification-rate\b'
-}
-
 # Logs: sender, ceilings, query layer, pipeline, memory, notifications ---------------------------------------------------
-$logArguments = @('--port', '0', '--api-key', $ApiKey, '--log-records', "$Records", '--seed', '1')
-if ($simulatorHas.NotificationRate) { $logArguments += @('--notification-rate', '0') }
+# --cache-rendered-logs: the simulator copies each record's JSON after the first fetch instead of rendering it again,
+# so that it leaves the second core to the client, as an SMC on its own machine does.
+$logArguments = @('--port', '0', '--api-key', $ApiKey, '--log-records', "$Records", '--seed', '1', '--cache-rendered-logs', '--notification-rate', '0')
 $notificationReason = $null
 $simulator = Start-BenchSimulator $logArguments
 try {
@@ -256,21 +250,15 @@ finally {
 
 # Connections: a simulator of its own ----------------------------------------------------------------------------------
 $connectionReason = $null
-if (-not $simulatorHas.Connections -or -not $simulatorHas.QuietSessions) {
-    $connectionReason = 'the simulator has no --connections or --session-change-rate option yet'
-    Write-Step "Measure 4: not available yet: $connectionReason"
+$simulator = Start-BenchSimulator @('--port', '0', '--api-key', $ApiKey, '--log-records', '0', '--seed', '1', '--connections', "$Connections", '--session-change-rate', '0')
+try {
+    Write-Step "Simulator send rate and C# query layer for the snapshot of $(Format-Number $Connections) connections"
+    Invoke-JsonLines 'connections' @($BenchDll, 'connections', '--url', $simulator.Url, '--api-key', $ApiKey, '--runs', "$Runs", '--records', "$Connections", '--engine', $Engine)
+    Write-Step "Measure 4 and ceiling (b, connections): Get-SmcConnection -Engine $Engine, $(Format-Number $Connections) connections"
+    Invoke-Pipeline 'pwsh connections' $simulator.Url @('-Mode', 'Connections', '-BenchCmdlets', $CmdletsDll, '-Records', "$Connections", '-Runs', "$Runs", '-Engine', $Engine)
 }
-else {
-    $simulator = Start-BenchSimulator @('--port', '0', '--api-key', $ApiKey, '--log-records', '0', '--seed', '1', '--connections', "$Connections", '--session-change-rate', '0')
-    try {
-        Write-Step "Simulator send rate and C# query layer for the snapshot of $(Format-Number $Connections) connections"
-        Invoke-JsonLines 'connections' @($BenchDll, 'connections', '--url', $simulator.Url, '--api-key', $ApiKey, '--runs', "$Runs", '--records', "$Connections", '--engine', $Engine)
-        Write-Step "Measure 4 and ceiling (b, connections): Get-SmcConnection -Engine $Engine, $(Format-Number $Connections) connections"
-        Invoke-Pipeline 'pwsh connections' $simulator.Url @('-Mode', 'Connections', '-BenchCmdlets', $CmdletsDll, '-Records', "$Connections", '-Runs', "$Runs", '-Engine', $Engine)
-    }
-    finally {
-        Stop-BenchSimulator $simulator
-    }
+finally {
+    Stop-BenchSimulator $simulator
 }
 
 # Results ----------------------------------------------------------------------------------------------------------------

@@ -24,6 +24,12 @@ public sealed class SimulatorOptions
     /// <summary>How many stored log records exist. They are computed on demand, so millions cost no memory.</summary>
     public long LogRecords { get; set; } = 10_000;
 
+    /// <summary>
+    /// Keep the JSON of each stored log record once rendered, per format, so that repeated stored fetches only copy
+    /// bytes (about 180 bytes per record and format kept in memory). For benchmarks on a machine shared with the client.
+    /// </summary>
+    public bool CacheRenderedLogs { get; set; }
+
     /// <summary>The seed of the generated data: the same seed gives the same records.</summary>
     public int Seed { get; set; } = 1;
 

@@ -41,6 +41,12 @@ internal static class SimulatorCommandLine
                 continue;
             }
 
+            if (name == "--cache-rendered-logs")
+            {
+                options.CacheRenderedLogs = true;
+                continue;
+            }
+
             if (name == "--snapshot-marker")
             {
                 options.SnapshotCompleteMarker = true;

@@ -46,6 +46,28 @@ internal sealed class RecordFormat
 
     public static RecordFormat Default { get; } = new();
 
+    /// <summary>
+    /// A text that is equal for two formats exactly when they render every record the same way: a cache key for
+    /// rendered records (field order counts, since columns are written in request order).
+    /// </summary>
+    public string RenderingKey
+    {
+        get
+        {
+            var key = new System.Text.StringBuilder();
+            key.Append(Type).Append('|').Append(Keys).Append('|')
+                .Append(FieldIds is null ? "*" : string.Join(",", FieldIds)).Append('|')
+                .Append(ResolveSenders).Append('|').Append(TimeZone?.Id ?? "UTC").Append('|')
+                .Append(ShowMillis).Append('|').Append(ShowZone);
+            foreach (var (name, part) in Parts)
+            {
+                key.Append("|{").Append(name).Append(':').Append(part.RenderingKey).Append('}');
+            }
+
+            return key.ToString();
+        }
+    }
+
     /// <summary>A copy that also returns field <paramref name="fieldId"/> when it selects fields (for a combined format: in every part).</summary>
     public RecordFormat Including(int fieldId)
     {

@@ -26,6 +26,7 @@ internal sealed class SimulatorContext : IDisposable
         var end = options.LogEnd ?? new DateTimeOffset(startTime.UtcTicks - (startTime.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         Timeline = new LogTimeline(options.LogRecords, end.ToUnixTimeMilliseconds(), (long)options.LogInterval.TotalMilliseconds);
         Generator = new LogRecordGenerator(options.Seed);
+        RenderedLogs = options.CacheRenderedLogs ? new RenderedLogCache(Timeline, Generator) : null;
         nextLiveIndex = options.LogRecords;
         fetchIds = new Random(options.Seed);
         SessionTables = new SessionTables(options, Timeline.EndMilliseconds, stopping.Token);
@@ -46,6 +47,9 @@ internal sealed class SimulatorContext : IDisposable
     public LogTimeline Timeline { get; }
 
     public LogRecordGenerator Generator { get; }
+
+    /// <summary>Stored records kept as JSON once rendered; null unless <see cref="SimulatorOptions.CacheRenderedLogs"/>.</summary>
+    public RenderedLogCache? RenderedLogs { get; }
 
     /// <summary>The session-monitor tables, per monitor and engine (or domain).</summary>
     public SessionTables SessionTables { get; }

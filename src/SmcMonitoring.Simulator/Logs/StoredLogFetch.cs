@@ -10,7 +10,8 @@ namespace SmcMonitoring.Simulator.Logs;
 
 /// <summary>
 /// A stored log query (PROTOCOL.md 6.5.1): records of the time window computed one by one from their index,
-/// filtered, and streamed 200 per message, then a <c>statistics</c> message and <c>end</c>.
+/// filtered, and streamed 200 per message, then a <c>statistics</c> message and <c>end</c>. With
+/// <c>--cache-rendered-logs</c> the JSON of each record is copied from <see cref="RenderedLogCache"/>.
 /// </summary>
 internal sealed class StoredLogFetch
 {
@@ -48,6 +49,7 @@ internal sealed class StoredLogFetch
         var filter = query.Filter;
         var batch = new RecordBatch(fetchId, new RecordWriter(format, LogShape.Shape));
         var record = new RecordBuffer(LogShape.Shape);
+        var rendered = context.RenderedLogs?.For(format);
         timeline.Window(query.StartMilliseconds, query.EndMilliseconds, out var first, out var last);
         var step = options.Backwards ? -1 : 1;
         var index = options.Backwards ? last : first;
@@ -61,13 +63,24 @@ internal sealed class StoredLogFetch
                 abort.ThrowIfCancellationRequested();
             }
 
-            generator.Fill(index, timeline.TimestampOf(index), record);
-            if (filter is not null && !filter.Matches(record))
+            if (rendered is null || filter is not null)
             {
-                continue;
+                generator.Fill(index, timeline.TimestampOf(index), record);
+                if (filter is not null && !filter.Matches(record))
+                {
+                    continue;
+                }
             }
 
-            batch.Add(record);
+            if (rendered is null)
+            {
+                batch.Add(record);
+            }
+            else
+            {
+                batch.AddRendered(rendered.Record(index));
+            }
+
             remaining--;
             matched++;
             if (batch.IsFull)

@@ -34,15 +34,29 @@ internal sealed class RecordBatch
 
     public void Add(RecordBuffer record)
     {
+        StartIfEmpty();
+
+        records.Write(writer, record);
+        Count++;
+    }
+
+    /// <summary>Adds a record already rendered as JSON by a <see cref="RecordWriter"/> of the same format.</summary>
+    public void AddRendered(System.ReadOnlySpan<byte> json)
+    {
+        StartIfEmpty();
+
+        writer.WriteRawValue(json, skipInputValidation: true);
+        Count++;
+    }
+
+    private void StartIfEmpty()
+    {
         if (Count == 0)
         {
             writer.WriteStartObject();
             writer.WriteNumber("fetch", fetchId);
             writer.WriteStartArray("records");
         }
-
-        records.Write(writer, record);
-        Count++;
     }
 
     /// <summary>Closes the message, sends it (waiting for a slow client), and starts the next one in the same buffer.</summary>
