@@ -110,17 +110,15 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         QueryRun run;
         if (Statistics)
         {
-            run = new QueryRun("log statistics", LogQuery.SocketPath, request, limits, null, WriteStatistics, timeoutIsError: true);
+            run = QueryRun.WithoutRecords("log statistics", LogQuery.SocketPath, request, limits, WriteStatistics, timeoutIsError: true);
         }
         else if (Raw)
         {
-            var raw = new RawRecordSink();
-            run = new QueryRun("logs", LogQuery.SocketPath, request, limits, raw, _ => WriteAll(raw.Records), timeoutIsError: !Live);
+            run = QueryRun.WithRecords("logs", LogQuery.SocketPath, request, limits, () => new RawRecordSink(), (_, raw) => WriteAll(raw.Records), timeoutIsError: !Live);
         }
         else
         {
-            var typed = new TypedRecordSink(shape, (s, values) => new SmcLogRecord(s, values));
-            run = new QueryRun("logs", LogQuery.SocketPath, request, limits, typed, _ => WriteAll(typed.Records), timeoutIsError: !Live);
+            run = QueryRun.WithRecords("logs", LogQuery.SocketPath, request, limits, () => new TypedRecordSink(shape, (s, values) => new SmcLogRecord(s, values)), (_, typed) => WriteAll(typed.Records), timeoutIsError: !Live);
         }
         if (Live) { run.Reconnect = LiveReconnectPolicy; }
         RunQueries(session, new[] { run });

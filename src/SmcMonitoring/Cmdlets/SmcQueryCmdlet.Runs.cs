@@ -71,6 +71,7 @@ public abstract partial class SmcQueryCmdlet
     /// <summary>Handles one finished read; true when the run goes on (its next read is pending).</summary>
     private bool Step(SmcSession session, QueryRun run, Task<ServerMessage?> finished)
     {
+        var filled = run.Sink;
         ServerMessage? message;
         try
         {
@@ -80,9 +81,7 @@ public abstract partial class SmcQueryCmdlet
         {
             // One broken message is reported; the records fully read before the break are kept, the stream goes on.
             WriteError(ToErrorRecord(ex, run.Label));
-            run.OnMessage(new ServerMessage());
-            run.Pending = run.Execution!.ReadAsync(run.Sink, Cancellation);
-            return true;
+            message = new ServerMessage();
         }
         catch (SmcException ex) when (ex.Kind == SmcErrorKind.Connection && run.Reconnect is { MaxAttempts: > 0 })
         {
@@ -98,9 +97,10 @@ public abstract partial class SmcQueryCmdlet
                 && Reconnect(session, run, "the SMC closed the socket");
         }
         if (message.Status != null) { WriteVerbose($"SMC status ({run.Label}): {message.Status}"); }
-        if (!run.OnMessage(message)) { return false; }
-        run.Pending = run.Execution!.ReadAsync(run.Sink, Cancellation);
-        return true;
+        if (message.HasRecords && run.SilenceAfterRecords is { } silence) { run.Limits.InactivityTimeout = silence; }
+        // The next message is read and parsed while this one's records go down the pipeline.
+        run.ReadNext(Cancellation);
+        return run.OnMessage(message, filled);
     }
 
     private bool Fail(QueryRun run, SmcException ex)
@@ -114,7 +114,7 @@ public abstract partial class SmcQueryCmdlet
         run.Limits.MaxMessageBytes = session.Settings.MaxMessageBytes;
         run.Execution = QueryExecution.StartAsync(session, run.SocketPath, run.Request, run.Limits, Cancellation).GetAwaiter().GetResult();
         _executions.Add(run.Execution);
-        run.Pending = run.Execution.ReadAsync(run.Sink, Cancellation);
+        run.ReadNext(Cancellation);
     }
 
     /// <summary>Reopens a live run's socket with bounded exponential backoff; warns about the gap.</summary>

@@ -98,21 +98,23 @@ public abstract class SmcSessionMonitorCmdlet : SmcQueryCmdlet
             limits.InactivityTimeout = Timeout.InfiniteTimeSpan;
         }
         var label = target ?? Monitor.Definition;
+        QueryRun run;
+        var state = new SnapshotState();
         if (Raw)
         {
-            var raw = new RawRecordSink();
-            var state = new SnapshotState();
-            return new QueryRun(label, SessionQuery.SocketPath, query.ToRequestJson(), limits, raw,
-                message => Deliver(raw.Records, message, limits, silence, state, RawFirstFetch, RawIsMarker, RawIsAdded, marker: false), timeoutIsError: !Live, inactivityIsError: false);
+            run = QueryRun.WithRecords(label, SessionQuery.SocketPath, query.ToRequestJson(), limits, () => new RawRecordSink(),
+                (_, raw) => Deliver(raw.Records, state, RawFirstFetch, RawIsMarker, RawIsAdded, marker: false), timeoutIsError: !Live, inactivityIsError: false);
         }
-        var typed = new TypedRecordSink(shape, Monitor.Create, target);
-        var typedState = new SnapshotState();
-        return new QueryRun(label, SessionQuery.SocketPath, query.ToRequestJson(), limits, typed,
-            message => Deliver(typed.Records, message, limits, silence, typedState, r => ((SmcSessionRecord)r).IsFirstFetch, _ => false, r => ((SmcSessionRecord)r).ChangeKind == SmcChange.Added, typed.SawSnapshotComplete), timeoutIsError: !Live, inactivityIsError: false);
+        else
+        {
+            run = QueryRun.WithRecords(label, SessionQuery.SocketPath, query.ToRequestJson(), limits, () => new TypedRecordSink(shape, Monitor.Create, target),
+                (_, typed) => Deliver(typed.Records, state, r => ((SmcSessionRecord)r).IsFirstFetch, _ => false, r => ((SmcSessionRecord)r).ChangeKind == SmcChange.Added, typed.SawSnapshotComplete), timeoutIsError: !Live, inactivityIsError: false);
+        }
+        if (!Live) { run.SilenceAfterRecords = silence; }
+        return run;
     }
 
-    private bool Deliver<T>(List<T> records, Protocol.ServerMessage message, QueryLimits limits, TimeSpan silence, SnapshotState state,
-        Func<T, bool?> firstFetch, Func<T, bool> isMarker, Func<T, bool> isAdded, bool marker)
+    private bool Deliver<T>(List<T> records, SnapshotState state, Func<T, bool?> firstFetch, Func<T, bool> isMarker, Func<T, bool> isAdded, bool marker)
     {
         if (Live)
         {
@@ -120,7 +122,6 @@ public abstract class SmcSessionMonitorCmdlet : SmcQueryCmdlet
             records.Clear();
             return true;
         }
-        if (message.HasRecords) { limits.InactivityTimeout = silence; }
         foreach (var record in records)
         {
             if (isMarker(record))

@@ -82,10 +82,13 @@ public sealed class NotificationChannel : IDisposable
         {
             try { socket.CloseAsync(TimeSpan.FromSeconds(1)).Wait(TimeSpan.FromSeconds(2)); }
             catch (AggregateException) { }
-            socket.Dispose();
+            socket.Abort();
         }
+        // The loop may be dispatching the last message from the socket's buffer: let it end before the buffers go.
         try { _loop?.Wait(TimeSpan.FromSeconds(3)); }
         catch (AggregateException) { }
+        socket?.Dispose();
+        _socket?.Dispose();
         _session.Untrack(this);
         _stop.Dispose();
     }

@@ -39,6 +39,7 @@ internal sealed class QueryExecution : IDisposable
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _records;
     private int _disposed;
+    private Task? _read;
 
     private QueryExecution(SmcSocket socket, QueryLimits limits)
     {
@@ -104,9 +105,24 @@ internal sealed class QueryExecution : IDisposable
 
     /// <summary>
     /// Reads the next message, its records going to <paramref name="sink"/>. Returns null once the query has stopped
-    /// (see <see cref="StopReason"/>); a message with <c>end</c> is still returned, with its records.
+    /// (see <see cref="StopReason"/>); a message with <c>end</c> is still returned, with its records. One read at a
+    /// time: the next starts once this one has finished.
     /// </summary>
-    public async Task<ServerMessage?> ReadAsync(IRecordSink? sink, CancellationToken cancellationToken)
+    public Task<ServerMessage?> ReadAsync(IRecordSink? sink, CancellationToken cancellationToken) => Track(ReadCoreAsync(sink, cancellationToken));
+
+    /// <summary>
+    /// <see cref="ReadAsync"/> on a pool thread: the caller goes on (writing the previous message's records, into
+    /// another sink) while this message is received and parsed on the other core. Still one message ahead at most.
+    /// </summary>
+    public Task<ServerMessage?> ReadAheadAsync(IRecordSink? sink, CancellationToken cancellationToken) => Track(Task.Run(() => ReadCoreAsync(sink, cancellationToken)));
+
+    private Task<ServerMessage?> Track(Task<ServerMessage?> read)
+    {
+        _read = read;
+        return read;
+    }
+
+    private async Task<ServerMessage?> ReadCoreAsync(IRecordSink? sink, CancellationToken cancellationToken)
     {
         if (StopReason != QueryStopReason.None) { return null; }
         var wait = NextWait(out var reasonIfTimedOut);
@@ -159,6 +175,17 @@ internal sealed class QueryExecution : IDisposable
         }
         finally
         {
+            // A read may still be parsing a message out of the socket's buffer (a read ahead, or one that completed
+            // as the caller gave up): abort so that a waiting read fails, and let it settle before the buffers go.
+            _socket.Abort();
+            try
+            {
+                _read?.Wait(TimeSpan.FromSeconds(5));
+            }
+            catch (AggregateException)
+            {
+                // The read failed with the abort, as it should.
+            }
             _socket.Dispose();
         }
     }
