@@ -211,9 +211,9 @@ foreach ($file in $BenchDll, $CmdletsDll, (Join-Path $StagingDir 'SmcMonitoring.
 }
 
 # Logs: sender, ceilings, query layer, pipeline, memory, notifications ---------------------------------------------------
-# --cache-rendered-logs: the simulator copies each record's JSON after the first fetch instead of rendering it again,
-# so that it leaves the second core to the client, as an SMC on its own machine does.
-$logArguments = @('--port', '0', '--api-key', $ApiKey, '--log-records', "$Records", '--seed', '1', '--cache-rendered-logs', '--notification-rate', '0')
+# --cache-rendered-records: the simulator copies each record's JSON after the first fetch instead of rendering it
+# again, so that it leaves the second core to the client, as an SMC on its own machine does.
+$logArguments = @('--port', '0', '--api-key', $ApiKey, '--log-records', "$Records", '--seed', '1', '--cache-rendered-records', '--notification-rate', '0')
 $notificationReason = $null
 $simulator = Start-BenchSimulator $logArguments
 try {
@@ -250,7 +250,7 @@ finally {
 
 # Connections: a simulator of its own ----------------------------------------------------------------------------------
 $connectionReason = $null
-$simulator = Start-BenchSimulator @('--port', '0', '--api-key', $ApiKey, '--log-records', '0', '--seed', '1', '--connections', "$Connections", '--session-change-rate', '0')
+$simulator = Start-BenchSimulator @('--port', '0', '--api-key', $ApiKey, '--log-records', '0', '--seed', '1', '--connections', "$Connections", '--session-change-rate', '0', '--cache-rendered-records')
 try {
     Write-Step "Simulator send rate and C# query layer for the snapshot of $(Format-Number $Connections) connections"
     Invoke-JsonLines 'connections' @($BenchDll, 'connections', '--url', $simulator.Url, '--api-key', $ApiKey, '--runs', "$Runs", '--records', "$Connections", '--engine', $Engine)

@@ -25,10 +25,11 @@ public sealed class SimulatorOptions
     public long LogRecords { get; set; } = 10_000;
 
     /// <summary>
-    /// Keep the JSON of each stored log record once rendered, per format, so that repeated stored fetches only copy
-    /// bytes (about 180 bytes per record and format kept in memory). For benchmarks on a machine shared with the client.
+    /// Keep the JSON of each stored log record and of each session-monitor snapshot row once rendered, per format, so
+    /// that repeated fetches only copy bytes (about 180 bytes per log record and format kept in memory). For
+    /// benchmarks on a machine whose cores the simulator shares with the client it measures.
     /// </summary>
-    public bool CacheRenderedLogs { get; set; }
+    public bool CacheRenderedRecords { get; set; }
 
     /// <summary>The seed of the generated data: the same seed gives the same records.</summary>
     public int Seed { get; set; } = 1;

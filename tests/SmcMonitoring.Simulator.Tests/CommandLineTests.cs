@@ -12,7 +12,7 @@ public sealed class CommandLineTests
         var request = SimulatorCommandLine.Parse(new[]
         {
             "--host", "::1", "--port", "8082", "--api-key", "k", "--log-records", "5000000", "--seed=-4", "--live-rate", "2.5",
-            "--log-interval-ms", "250", "--log-end", "2024-05-02T10:00:00Z", "--token-mode", "--request-log", "r.jsonl", "--cache-rendered-logs",
+            "--log-interval-ms", "250", "--log-end", "2024-05-02T10:00:00Z", "--token-mode", "--request-log", "r.jsonl", "--cache-rendered-records",
             "--api-versions", "6.5, 7.1", "--product-version", "6.10.1 [1]", "--user", "alice", "--password", "pw",
         });
         var options = request.Options!;
@@ -21,7 +21,7 @@ public sealed class CommandLineTests
         Assert.Equal(TimeSpan.FromMilliseconds(250), options.LogInterval);
         Assert.Equal(new DateTimeOffset(2024, 5, 2, 10, 0, 0, TimeSpan.Zero), options.LogEnd);
         Assert.True(options.TokenMode);
-        Assert.True(options.CacheRenderedLogs);
+        Assert.True(options.CacheRenderedRecords);
         Assert.Equal("r.jsonl", options.RequestLogPath);
         Assert.Equal(new[] { "6.5", "7.1" }, options.ApiVersions);
         Assert.Equal(("6.10.1 [1]", "alice", "pw"), (options.ProductVersion, options.UserName, options.Password));
@@ -59,7 +59,7 @@ public sealed class CommandLineTests
         var options = SimulatorCommandLine.Parse(Array.Empty<string>()).Options!;
         Assert.Equal(("127.0.0.1", 0, "sim-api-key", 10_000L, 1), (options.Host, options.Port, options.ApiKey, options.LogRecords, options.Seed));
         Assert.False(options.TokenMode);
-        Assert.False(options.CacheRenderedLogs);
+        Assert.False(options.CacheRenderedRecords);
     }
 
     [Theory]

@@ -9,9 +9,9 @@ public sealed class DeterminismTests
 {
     private static readonly string Request = Requests.Stored("{\"quantity\":500}", "{\"type\":\"texts\",\"field_format\":\"name\",\"resolving\":{\"time_show_millis\":true}}");
 
-    private static async Task<List<string>> AnswerTextsAsync(int seed, bool cacheRenderedLogs = false, params string[] requests)
+    private static async Task<List<string>> AnswerTextsAsync(int seed, bool cacheRenderedRecords = false, params string[] requests)
     {
-        await using var simulator = await SmcSimulator.StartAsync(new SimulatorOptions { Seed = seed, LogRecords = 5000, LogEnd = SimulatorFixture.LogEnd, CacheRenderedLogs = cacheRenderedLogs });
+        await using var simulator = await SmcSimulator.StartAsync(new SimulatorOptions { Seed = seed, LogRecords = 5000, LogEnd = SimulatorFixture.LogEnd, CacheRenderedRecords = cacheRenderedRecords });
         using var client = await SmcTestClient.LoginAsync(simulator);
         var texts = new List<string>();
         foreach (var request in requests.Length == 0 ? new[] { Request } : requests)
@@ -71,8 +71,8 @@ public sealed class DeterminismTests
             Request,
         };
 
-        var rendered = await AnswerTextsAsync(3, cacheRenderedLogs: false, requests);
-        var cached = await AnswerTextsAsync(3, cacheRenderedLogs: true, requests);
+        var rendered = await AnswerTextsAsync(3, cacheRenderedRecords: false, requests);
+        var cached = await AnswerTextsAsync(3, cacheRenderedRecords: true, requests);
 
         Assert.True(rendered.Count > 40, $"only {rendered.Count} messages");
         Assert.Equal(rendered, cached);

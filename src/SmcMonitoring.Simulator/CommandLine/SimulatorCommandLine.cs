@@ -41,9 +41,9 @@ internal static class SimulatorCommandLine
                 continue;
             }
 
-            if (name == "--cache-rendered-logs")
+            if (name == "--cache-rendered-records")
             {
-                options.CacheRenderedLogs = true;
+                options.CacheRenderedRecords = true;
                 continue;
             }
 

@@ -18,8 +18,9 @@ internal static class SimulatorUsage
           --user NAME               administrator accepted by lms_login (default admin)
           --password PWD            administrator password (default admin-password)
           --log-records N           stored log records, computed on demand (default 10000)
-          --cache-rendered-logs     keep each stored record's JSON once rendered (per format), so repeated
-                                    fetches copy bytes: for benchmarks; ~180 MB per million records and format
+          --cache-rendered-records  keep the JSON of stored log records and of session-monitor snapshot rows
+                                    once rendered (per format), so repeated fetches copy bytes: for benchmarks;
+                                    ~180 MB per million log records and format
           --seed S                  seed of the generated data (default 1)
           --log-end ISO8601         timestamp of the newest stored record (default: start time, whole second)
           --log-interval-ms MS      milliseconds between stored records (default 1000)

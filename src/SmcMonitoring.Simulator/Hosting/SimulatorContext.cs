@@ -26,7 +26,7 @@ internal sealed class SimulatorContext : IDisposable
         var end = options.LogEnd ?? new DateTimeOffset(startTime.UtcTicks - (startTime.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         Timeline = new LogTimeline(options.LogRecords, end.ToUnixTimeMilliseconds(), (long)options.LogInterval.TotalMilliseconds);
         Generator = new LogRecordGenerator(options.Seed);
-        RenderedLogs = options.CacheRenderedLogs ? new RenderedLogCache(Timeline, Generator) : null;
+        RenderedLogs = options.CacheRenderedRecords ? new RenderedLogCache(Timeline, Generator) : null;
         nextLiveIndex = options.LogRecords;
         fetchIds = new Random(options.Seed);
         SessionTables = new SessionTables(options, Timeline.EndMilliseconds, stopping.Token);
@@ -48,7 +48,7 @@ internal sealed class SimulatorContext : IDisposable
 
     public LogRecordGenerator Generator { get; }
 
-    /// <summary>Stored records kept as JSON once rendered; null unless <see cref="SimulatorOptions.CacheRenderedLogs"/>.</summary>
+    /// <summary>Stored records kept as JSON once rendered; null unless <see cref="SimulatorOptions.CacheRenderedRecords"/>.</summary>
     public RenderedLogCache? RenderedLogs { get; }
 
     /// <summary>The session-monitor tables, per monitor and engine (or domain).</summary>

@@ -9,7 +9,7 @@ using SmcMonitoring.Simulator.Records;
 namespace SmcMonitoring.Simulator.Logs;
 
 /// <summary>
-/// The JSON of stored log records, kept once rendered (<c>--cache-rendered-logs</c>). A stored record is a pure
+/// The JSON of stored log records, kept once rendered (<c>--cache-rendered-records</c>). A stored record is a pure
 /// function of its index and the format, so a repeated fetch in the same format copies bytes instead of generating
 /// and writing every value again. It exists for benchmarks: on a machine whose cores the simulator shares with the
 /// client it measures, rendering costs the simulator most of a core, which a real SMC on its own machine never

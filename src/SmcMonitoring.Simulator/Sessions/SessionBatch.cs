@@ -58,6 +58,14 @@ internal sealed class SessionBatch
         Count++;
     }
 
+    /// <summary>Adds a record already rendered as JSON by the fetch's writer.</summary>
+    public void AddRendered(ChangeKind kind, long rowId, System.ReadOnlySpan<byte> json)
+    {
+        writers[(int)kind].WriteRawValue(json, skipInputValidation: true);
+        rows.Add(rowId);
+        Count++;
+    }
+
     /// <summary>Sends the message (empty arrays included), waiting for a slow client, and starts the next one.</summary>
     public async Task SendAsync(MonitoringSocket socket)
     {

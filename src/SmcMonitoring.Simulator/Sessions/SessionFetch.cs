@@ -14,7 +14,8 @@ namespace SmcMonitoring.Simulator.Sessions;
 /// A session-monitor fetch (PROTOCOL.md 6.5.3): the table's rows that match the filter as <c>added</c> records with
 /// <c>first_fetch</c> true, 200 per message, then its changes as they happen, until the client aborts. No end.
 /// A filtered fetch sees a row enter or leave the filter as an add or a delete, so a client that applies the
-/// arrays by delta_key always holds exactly the matching rows.
+/// arrays by delta_key always holds exactly the matching rows. With <c>--cache-rendered-records</c> an unfiltered
+/// snapshot copies unchanged rows from the table's <see cref="RenderedRowCache"/>.
 /// </summary>
 internal sealed class SessionFetch
 {
@@ -32,6 +33,7 @@ internal sealed class SessionFetch
     private readonly RecordBuffer previous;
     private SessionRecordKeys keys = null!;
     private SessionBatch batch = null!;
+    private RecordWriter writer = null!;
 
     public SessionFetch(SimulatorContext context, MonitoringSocket socket, SessionQuery query, RecordFormat format, SessionTable table, string versionBase)
     {
@@ -51,7 +53,8 @@ internal sealed class SessionFetch
     {
         await socket.SendAsync(SocketMessages.FetchStarted(fetchId, FieldDescriptors.For(format, monitor.Shape, context.Catalog)));
         keys = new SessionRecordKeys(table, query.Definition, versionBase);
-        batch = new SessionBatch(fetchId, new RecordWriter(format, monitor.Shape));
+        writer = new RecordWriter(format, monitor.Shape);
+        batch = new SessionBatch(fetchId, writer);
         using var subscription = table.Subscribe();
         await SendSnapshotAsync(subscription.Snapshot, abort);
 
@@ -71,17 +74,35 @@ internal sealed class SessionFetch
     {
         var scope = table.Scope;
         var sent = false;
+        var rendered = context.Options.CacheRenderedRecords && filter is null
+            ? table.RenderedRows($"{format.RenderingKey}|{query.Definition.Name}|{versionBase}")
+            : null;
         foreach (var row in snapshot.Rows())
         {
-            monitor.Fill(scope, row, current);
-            if (filter is not null && !filter.Matches(current))
+            if (rendered is not null && rendered.TryGet(row, out var json))
             {
-                continue;
+                batch.AddRendered(ChangeKind.Added, row.Id, json);
+            }
+            else
+            {
+                monitor.Fill(scope, row, current);
+                if (filter is not null && !filter.Matches(current))
+                {
+                    continue;
+                }
+
+                monitor.SetEvent(current, SessionMonitor.NewEvent);
+                keys.Set(row.Id, first: true);
+                if (rendered is null)
+                {
+                    batch.Add(ChangeKind.Added, row.Id, current, keys);
+                }
+                else
+                {
+                    batch.AddRendered(ChangeKind.Added, row.Id, rendered.Render(row, writer, current, keys));
+                }
             }
 
-            monitor.SetEvent(current, SessionMonitor.NewEvent);
-            keys.Set(row.Id, first: true);
-            batch.Add(ChangeKind.Added, row.Id, current, keys);
             if (batch.IsFull)
             {
                 abort.ThrowIfCancellationRequested();

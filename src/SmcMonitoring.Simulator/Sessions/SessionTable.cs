@@ -48,6 +48,25 @@ internal sealed class SessionTable
 
     public SessionMonitor Monitor { get; }
 
+    private readonly Dictionary<string, RenderedRowCache> renderedRows = new(StringComparer.Ordinal);
+
+    /// <summary>The cache of this table's snapshot rows rendered the way <paramref name="renderingKey"/> names.</summary>
+    public RenderedRowCache RenderedRows(string renderingKey)
+    {
+        lock (renderedRows)
+        {
+            if (!renderedRows.TryGetValue(renderingKey, out var cache))
+            {
+                // A handful of ways are ever used at once; a new one beyond that starts the cache over.
+                if (renderedRows.Count >= 4) { renderedRows.Clear(); }
+                cache = new RenderedRowCache();
+                renderedRows.Add(renderingKey, cache);
+            }
+
+            return cache;
+        }
+    }
+
     public TableScope Scope { get; }
 
     /// <summary>The rows now, for tests and for comparing with what a client rebuilt.</summary>
