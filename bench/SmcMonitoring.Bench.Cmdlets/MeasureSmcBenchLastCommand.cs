@@ -6,14 +6,18 @@ namespace SmcMonitoring.Bench.Cmdlets;
 /// <summary>What <see cref="MeasureSmcBenchLastCommand"/> counted.</summary>
 public sealed class BenchPipelineResult
 {
-    internal BenchPipelineResult(long count, double lastRecordSeconds)
+    internal BenchPipelineResult(long count, double firstRecordSeconds, double lastRecordSeconds)
     {
         Count = count;
+        FirstRecordSeconds = firstRecordSeconds;
         LastRecordSeconds = lastRecordSeconds;
     }
 
     /// <summary>How many objects arrived.</summary>
     public long Count { get; }
+
+    /// <summary>Seconds from the start timestamp to the arrival of the first object (0 when none arrived).</summary>
+    public double FirstRecordSeconds { get; }
 
     /// <summary>Seconds from the start timestamp to the arrival of the last object (0 when none arrived).</summary>
     public double LastRecordSeconds { get; }
@@ -28,6 +32,7 @@ public sealed class BenchPipelineResult
 public sealed class MeasureSmcBenchLastCommand : PSCmdlet
 {
     private long _count;
+    private long _first;
     private long _last;
 
     /// <summary>An object of the pipeline.</summary>
@@ -41,14 +46,14 @@ public sealed class MeasureSmcBenchLastCommand : PSCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        _count++;
         _last = Stopwatch.GetTimestamp();
+        if (_count++ == 0) { _first = _last; }
     }
 
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
-        var seconds = _count == 0 ? 0 : (double)(_last - StartTimestamp) / Stopwatch.Frequency;
-        WriteObject(new BenchPipelineResult(_count, seconds));
+        double Seconds(long timestamp) => _count == 0 ? 0 : (double)(timestamp - StartTimestamp) / Stopwatch.Frequency;
+        WriteObject(new BenchPipelineResult(_count, Seconds(_first), Seconds(_last)));
     }
 }
