@@ -71,7 +71,7 @@ public abstract partial class SmcQueryCmdlet
     /// <summary>Handles one finished read; true when the run goes on (its next read is pending).</summary>
     private bool Step(SmcSession session, QueryRun run, Task<ServerMessage?> finished)
     {
-        var filled = run.Sink;
+        var filled = run.TakeFinished();
         ServerMessage? message;
         try
         {
@@ -98,8 +98,8 @@ public abstract partial class SmcQueryCmdlet
         }
         if (message.Status != null) { WriteVerbose($"SMC status ({run.Label}): {message.Status}"); }
         if (message.HasRecords && run.SilenceAfterRecords is { } silence) { run.Limits.InactivityTimeout = silence; }
-        // The next message is read and parsed while this one's records go down the pipeline.
-        run.ReadNext(Cancellation);
+        // The next messages are read and parsed while this one's records go down the pipeline.
+        run.ReadMore(Cancellation);
         return run.OnMessage(message, filled);
     }
 
@@ -114,7 +114,7 @@ public abstract partial class SmcQueryCmdlet
         run.Limits.MaxMessageBytes = session.Settings.MaxMessageBytes;
         run.Execution = QueryExecution.StartAsync(session, run.SocketPath, run.Request, run.Limits, Cancellation).GetAwaiter().GetResult();
         _executions.Add(run.Execution);
-        run.ReadNext(Cancellation);
+        run.StartReading(Cancellation);
     }
 
     /// <summary>Reopens a live run's socket with bounded exponential backoff; warns about the gap.</summary>

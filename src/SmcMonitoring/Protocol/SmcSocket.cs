@@ -22,11 +22,8 @@ internal enum ReceiveOutcome
 
 /// <summary>
 /// One websocket to the SMC (PROTOCOL.md section 3): handshake with the session's cookie or token, whole-message
-/// reads into pooled buffers, abort and close. A receive is never cancelled while it runs (cancelling a
+/// reads into a pooled buffer, abort and close. A receive is never cancelled while it runs (cancelling a
 /// ClientWebSocket read kills the socket); waiting gives up instead, so an abort can still be sent afterwards.
-/// Reads run one message ahead: once a message is handed out, the next one is read into a second buffer on a pool
-/// thread while the caller parses the first, so receiving overlaps parsing; at most one message waits, so a slow
-/// reader still slows the socket instead of growing a buffer.
 /// </summary>
 internal sealed class SmcSocket : IDisposable
 {
@@ -36,8 +33,7 @@ internal sealed class SmcSocket : IDisposable
     private readonly ClientWebSocket _socket;
     private readonly SmcSession _session;
     private readonly int _maxMessageBytes;
-    private readonly byte[][] _buffers = new byte[2][];
-    private int _receiving;
+    private byte[] _buffer;
     private Task<int>? _pendingReceive;
     private int _disposed;
 
@@ -46,8 +42,7 @@ internal sealed class SmcSocket : IDisposable
         _socket = socket;
         _session = session;
         _maxMessageBytes = maxMessageBytes;
-        _buffers[0] = ArrayPool<byte>.Shared.Rent(64 * 1024);
-        _buffers[1] = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        _buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
     }
 
     /// <summary>The last whole message received (valid until the next receive).</summary>
@@ -110,7 +105,7 @@ internal sealed class SmcSocket : IDisposable
     /// <summary>Waits up to <paramref name="timeout"/> for the next whole message.</summary>
     public async Task<ReceiveOutcome> ReceiveAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        _pendingReceive ??= ReadMessageAsync(_receiving);
+        _pendingReceive ??= ReadMessageAsync();
         if (!_pendingReceive.IsCompleted)
         {
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -134,11 +129,7 @@ internal sealed class SmcSocket : IDisposable
             throw ConnectionLost(ex);
         }
         if (length < 0) { return ReceiveOutcome.Closed; }
-        var filled = _receiving;
-        Message = new ArraySegment<byte>(_buffers[filled], 0, length);
-        _receiving = 1 - filled;
-        var next = _receiving;
-        _pendingReceive = Task.Run(() => ReadMessageAsync(next));
+        Message = new ArraySegment<byte>(_buffer, 0, length);
         return ReceiveOutcome.Message;
     }
 
@@ -170,36 +161,30 @@ internal sealed class SmcSocket : IDisposable
         _session.Untrack(this);
         _socket.Abort();
         _socket.Dispose();
-        // A read still running owns its buffer until it fails; only a settled read's buffer goes back to the pool.
-        // The other buffer holds Message, which the caller has finished with before it disposes the socket.
-        var reading = _pendingReceive is { IsCompleted: false };
-        for (var i = 0; i < _buffers.Length; i++)
-        {
-            if (!(reading && i == _receiving)) { ArrayPool<byte>.Shared.Return(_buffers[i]); }
-        }
+        // A read still running owns the buffer until it fails; only a settled socket returns it to the pool.
+        if (_pendingReceive is null || _pendingReceive.IsCompleted) { ArrayPool<byte>.Shared.Return(_buffer); }
     }
 
-    /// <summary>Aborts the websocket at once (a read waiting on it fails); <see cref="Dispose"/> still releases the buffers.</summary>
+    /// <summary>Aborts the websocket at once (a read waiting on it fails); <see cref="Dispose"/> still releases the buffer.</summary>
     public void Abort() => _socket.Abort();
 
-    private async Task<int> ReadMessageAsync(int index)
+    private async Task<int> ReadMessageAsync()
     {
         var length = 0;
         while (true)
         {
-            var buffer = _buffers[index];
-            if (length == buffer.Length)
+            if (length == _buffer.Length)
             {
-                if (buffer.Length >= _maxMessageBytes)
+                if (_buffer.Length >= _maxMessageBytes)
                 {
                     throw new SmcException("SmcMessageTooLarge", SmcErrorKind.Protocol, $"The SMC sent a message larger than {_maxMessageBytes / (1024.0 * 1024):0.#} MB, the most this session accepts (Connect-SmcSession -MaxMessageSizeMB); ask for fewer fields (-Field).");
                 }
-                var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _maxMessageBytes));
-                Buffer.BlockCopy(buffer, 0, larger, 0, length);
-                ArrayPool<byte>.Shared.Return(buffer);
-                _buffers[index] = buffer = larger;
+                var larger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, _maxMessageBytes));
+                Buffer.BlockCopy(_buffer, 0, larger, 0, length);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
             }
-            var result = await _socket.ReceiveAsync(new ArraySegment<byte>(buffer, length, buffer.Length - length), CancellationToken.None).ConfigureAwait(false);
+            var result = await _socket.ReceiveAsync(new ArraySegment<byte>(_buffer, length, _buffer.Length - length), CancellationToken.None).ConfigureAwait(false);
             if (result.MessageType == WebSocketMessageType.Close) { return -1; }
             length += result.Count;
             if (result.EndOfMessage) { return length; }

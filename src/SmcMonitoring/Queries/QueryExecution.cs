@@ -1,4 +1,8 @@
 using System;
+using System.Buffers;
+using System.Collections.Generic;
+using System.Linq;
+using System.Runtime.ExceptionServices;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -27,19 +31,31 @@ public enum QueryStopReason
 }
 
 /// <summary>
-/// One running fetch, read by pulling: each <see cref="ReadAsync"/> waits for the next message and hands its
-/// records to a sink, so a slow reader slows the socket instead of growing a buffer. Disposing it always sends
-/// <c>{"abort":F}</c> when a fetch id is known and the socket is open, then closes the socket (PROTOCOL.md 6.6).
+/// One running fetch, read by pulling: each <see cref="ReadAsync"/> asks for the next message and hands its records
+/// to a sink. Reads may be asked for ahead (see <see cref="ReadAheadQueue"/>): one loop receives the messages in
+/// order, only as many as reads were asked for, so a slow reader slows the socket instead of growing a buffer;
+/// each message is parsed on a pool thread as soon as it is here, so two messages can be parsed at once on two
+/// cores, and the reads complete in message order. Disposing it always sends <c>{"abort":F}</c> when a fetch id is
+/// known and the socket is open, then closes the socket (PROTOCOL.md 6.6).
 /// </summary>
 internal sealed class QueryExecution : IDisposable
 {
     private static readonly TimeSpan CloseGrace = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest single wait for a message: a limit changed meanwhile (a snapshot's silence rule) applies from the next slice.</summary>
+    private static readonly TimeSpan WaitSlice = TimeSpan.FromMilliseconds(200);
+
     private readonly SmcSocket _socket;
     private readonly QueryLimits _limits;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Queue<TaskCompletionSource<Received>> _slots = new();
+    private readonly SemaphoreSlim _slotsAsked = new(0);
+    private readonly CancellationTokenSource _stopReceiving = new();
+    private readonly List<Task> _reads = new();
+    private Task? _receiver;
+    private Task _lastRead = Task.CompletedTask;
     private long _records;
     private int _disposed;
-    private Task? _read;
 
     private QueryExecution(SmcSocket socket, QueryLimits limits)
     {
@@ -58,7 +74,7 @@ internal sealed class QueryExecution : IDisposable
     public string? EndText { get; private set; }
 
     /// <summary>Records received so far.</summary>
-    public long RecordCount => _records;
+    public long RecordCount => Interlocked.Read(ref _records);
 
     /// <summary>Time since the query started.</summary>
     public TimeSpan Elapsed => _clock.Elapsed;
@@ -105,36 +121,115 @@ internal sealed class QueryExecution : IDisposable
 
     /// <summary>
     /// Reads the next message, its records going to <paramref name="sink"/>. Returns null once the query has stopped
-    /// (see <see cref="StopReason"/>); a message with <c>end</c> is still returned, with its records. One read at a
-    /// time: the next starts once this one has finished.
+    /// (see <see cref="StopReason"/>); a message with <c>end</c> is still returned, with its records. Reads may be
+    /// asked for before earlier ones finished (each with a sink of its own): they complete in message order, and a
+    /// read asked for after the message that stopped the query returns null.
     /// </summary>
-    public Task<ServerMessage?> ReadAsync(IRecordSink? sink, CancellationToken cancellationToken) => Track(ReadCoreAsync(sink, cancellationToken));
-
-    /// <summary>
-    /// <see cref="ReadAsync"/> on a pool thread: the caller goes on (writing the previous message's records, into
-    /// another sink) while this message is received and parsed on the other core. Still one message ahead at most.
-    /// </summary>
-    public Task<ServerMessage?> ReadAheadAsync(IRecordSink? sink, CancellationToken cancellationToken) => Track(Task.Run(() => ReadCoreAsync(sink, cancellationToken)));
-
-    private Task<ServerMessage?> Track(Task<ServerMessage?> read)
+    public Task<ServerMessage?> ReadAsync(IRecordSink? sink, CancellationToken cancellationToken)
     {
-        _read = read;
+        var slot = new TaskCompletionSource<Received>(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_slots) { _slots.Enqueue(slot); }
+        _slotsAsked.Release();
+        _receiver ??= Task.Run(ReceiveLoopAsync);
+        var read = ReadSlotAsync(slot.Task, _lastRead, sink, cancellationToken);
+        _lastRead = read;
+        lock (_reads)
+        {
+            _reads.RemoveAll(r => r.IsCompleted);
+            _reads.Add(read);
+        }
         return read;
     }
 
-    private async Task<ServerMessage?> ReadCoreAsync(IRecordSink? sink, CancellationToken cancellationToken)
+    /// <summary>Waits for this read's message (unless the query stops first), parses it, then commits it after the read before.</summary>
+    private async Task<ServerMessage?> ReadSlotAsync(Task<Received> slot, Task previousRead, IRecordSink? sink, CancellationToken cancellationToken)
     {
-        if (StopReason != QueryStopReason.None) { return null; }
-        var wait = NextWait(out var reasonIfTimedOut);
-        var outcome = await _socket.ReceiveAsync(wait, cancellationToken).ConfigureAwait(false);
-        switch (outcome)
+        if (!slot.IsCompleted && !await WaitForMessageAsync(slot, previousRead, cancellationToken).ConfigureAwait(false)) { return null; }
+        var received = await slot.ConfigureAwait(false);
+        ServerMessage? message = null;
+        ExceptionDispatchInfo? invalid = null;
+        if (received.Kind == ReceivedKind.Message)
         {
-            case ReceiveOutcome.Cancelled:
-                throw new OperationCanceledException(cancellationToken);
-            case ReceiveOutcome.TimedOut:
-                StopReason = reasonIfTimedOut;
+            try
+            {
+                message = ServerMessageParser.Parse(new ReadOnlySpan<byte>(received.Buffer, 0, received.Length), sink);
+            }
+            catch (SmcException ex)
+            {
+                invalid = ExceptionDispatchInfo.Capture(ex);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(received.Buffer!);
+            }
+        }
+
+        // Commit in message order: the read before decides whether the query already stopped.
+        try
+        {
+            await previousRead.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SmcException or OperationCanceledException)
+        {
+            // Reported by that read itself.
+        }
+        if (StopReason != QueryStopReason.None) { return null; }
+        invalid?.Throw();
+        return Commit(received, message!);
+    }
+
+    /// <summary>True once the slot has its message; false when the query stopped at an earlier message first.</summary>
+    private async Task<bool> WaitForMessageAsync(Task<Received> slot, Task previousRead, CancellationToken cancellationToken)
+    {
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var cancelled = Task.Delay(Timeout.Infinite, waiting.Token);
+        Task<bool>? stopped = StoppedAfterAsync(previousRead);
+        try
+        {
+            while (!slot.IsCompleted)
+            {
+                var first = await Task.WhenAny(slot, stopped ?? (Task)cancelled, cancelled).ConfigureAwait(false);
+                if (first == cancelled && !slot.IsCompleted) { throw new OperationCanceledException(cancellationToken); }
+                if (first == stopped)
+                {
+                    if (stopped.Result && !slot.IsCompleted) { return false; }
+                    stopped = null;
+                }
+            }
+            return true;
+        }
+        finally
+        {
+            waiting.Cancel();
+        }
+    }
+
+    private async Task<bool> StoppedAfterAsync(Task previousRead)
+    {
+        try
+        {
+            await previousRead.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is SmcException or OperationCanceledException)
+        {
+            // Reported by that read itself.
+        }
+        return StopReason != QueryStopReason.None;
+    }
+
+    private ServerMessage? Commit(Received received, ServerMessage message)
+    {
+        switch (received.Kind)
+        {
+            case ReceivedKind.Stopped:
+                throw new OperationCanceledException();
+            case ReceivedKind.Failed:
+                received.Failure!.Throw();
                 return null;
-            case ReceiveOutcome.Closed:
+            case ReceivedKind.TimedOut:
+                StopReason = received.TimeoutReason;
+                return null;
+            case ReceivedKind.Closed:
                 if (_socket.CloseDescription is { } reason && reason.IndexOf(SmcSocket.TooBigReason, StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     throw new SmcException("SmcQueryTooLarge", SmcErrorKind.Refused, "The SMC closed the query: it was too large for its input buffer (8192 characters). Use fewer filter values or fields, or several smaller queries.") { ServerMessage = reason };
@@ -142,23 +237,103 @@ internal sealed class QueryExecution : IDisposable
                 StopReason = QueryStopReason.ServerClosed;
                 return null;
         }
-        var message = ServerMessageParser.Parse(_socket.Message.AsSpan(), sink);
         if (message.FetchId is { } id) { FetchId = id; }
         if (message.Failure != null)
         {
             throw new SmcException("SmcFetchFailed", SmcErrorKind.Refused, "The SMC refused the query: " + message.Failure) { ServerMessage = message.Failure };
         }
-        _records += message.RecordCount;
+        var records = Interlocked.Add(ref _records, message.RecordCount);
         if (message.End != null)
         {
             StopReason = QueryStopReason.End;
             EndText = message.End;
         }
-        else if (_limits.MaxRecords is { } max && _records >= max)
+        else if (_limits.MaxRecords is { } max && records >= max)
         {
             StopReason = QueryStopReason.MaxRecords;
         }
         return message;
+    }
+
+    /// <summary>
+    /// Receives one message per read asked for, in order, copying each out of the socket's buffer so that it can be
+    /// parsed while the next one arrives. After the socket closed, failed or timed out, every later read gets the same.
+    /// </summary>
+    private async Task ReceiveLoopAsync()
+    {
+        Received? last = null;
+        while (true)
+        {
+            try
+            {
+                await _slotsAsked.WaitAsync(_stopReceiving.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                lock (_slots)
+                {
+                    while (_slots.Count > 0) { _slots.Dequeue().TrySetResult(Received.Stop); }
+                }
+                return;
+            }
+            TaskCompletionSource<Received> slot;
+            lock (_slots) { slot = _slots.Dequeue(); }
+            if (last is { Kind: not ReceivedKind.Message })
+            {
+                slot.TrySetResult(last);
+                continue;
+            }
+            try
+            {
+                last = await ReceiveOneAsync().ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                // Never leave a read waiting: whatever broke the receive is that read's (and every later read's) error.
+                last = Received.Fail(ex);
+            }
+            slot.TrySetResult(last);
+        }
+    }
+
+    private async Task<Received> ReceiveOneAsync()
+    {
+        var started = Stopwatch.StartNew();
+        while (true)
+        {
+            var left = TimeLeft(started.Elapsed, out var reason);
+            if (left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero) { return Received.Timeout(reason); }
+            var slice = left == Timeout.InfiniteTimeSpan || left > WaitSlice ? WaitSlice : left;
+            switch (await _socket.ReceiveAsync(slice, _stopReceiving.Token).ConfigureAwait(false))
+            {
+                case ReceiveOutcome.Message:
+                    var message = _socket.Message;
+                    var copy = ArrayPool<byte>.Shared.Rent(Math.Max(message.Count, 1));
+                    Buffer.BlockCopy(message.Array!, message.Offset, copy, 0, message.Count);
+                    return Received.Of(copy, message.Count);
+                case ReceiveOutcome.Closed:
+                    return Received.Close;
+                case ReceiveOutcome.Cancelled:
+                    return Received.Stop;
+            }
+        }
+    }
+
+    /// <summary>How long the current wait may still last: the inactivity timeout from its start, or what is left of the query's time.</summary>
+    private TimeSpan TimeLeft(TimeSpan waited, out QueryStopReason reasonIfTimedOut)
+    {
+        var left = _limits.InactivityTimeout == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : _limits.InactivityTimeout - waited;
+        reasonIfTimedOut = QueryStopReason.InactivityTimeout;
+        if (_limits.QueryTimeout != Timeout.InfiniteTimeSpan)
+        {
+            var queryLeft = _limits.QueryTimeout - _limits.Clock.Elapsed;
+            if (left == Timeout.InfiniteTimeSpan || queryLeft <= left)
+            {
+                left = queryLeft;
+                reasonIfTimedOut = QueryStopReason.QueryTimeout;
+            }
+        }
+        return left == Timeout.InfiniteTimeSpan || left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     /// <inheritdoc/>
@@ -175,16 +350,19 @@ internal sealed class QueryExecution : IDisposable
         }
         finally
         {
-            // A read may still be parsing a message out of the socket's buffer (a read ahead, or one that completed
-            // as the caller gave up): abort so that a waiting read fails, and let it settle before the buffers go.
+            // Reads still running may be parsing, or waiting on the socket: stop receiving and abort so that they end,
+            // and let them settle before the socket's buffers go back to the pool.
+            _stopReceiving.Cancel();
             _socket.Abort();
+            Task[] running;
+            lock (_reads) { running = _reads.ToArray(); }
             try
             {
-                _read?.Wait(TimeSpan.FromSeconds(5));
+                Task.WhenAll(running.Concat(_receiver is null ? Array.Empty<Task>() : new[] { _receiver })).Wait(TimeSpan.FromSeconds(5));
             }
             catch (AggregateException)
             {
-                // The read failed with the abort, as it should.
+                // Reads fail with the abort, as they should; their callers have stopped listening.
             }
             _socket.Dispose();
         }
@@ -207,21 +385,38 @@ internal sealed class QueryExecution : IDisposable
         }
         await _socket.CloseAsync(CloseGrace).ConfigureAwait(false);
     }
+}
 
-    private TimeSpan NextWait(out QueryStopReason reasonIfTimedOut)
-    {
-        var wait = _limits.InactivityTimeout;
-        reasonIfTimedOut = QueryStopReason.InactivityTimeout;
-        if (_limits.QueryTimeout != Timeout.InfiniteTimeSpan)
-        {
-            var left = _limits.QueryTimeout - _limits.Clock.Elapsed;
-            if (left < TimeSpan.Zero) { left = TimeSpan.Zero; }
-            if (wait == Timeout.InfiniteTimeSpan || left <= wait)
-            {
-                wait = left;
-                reasonIfTimedOut = QueryStopReason.QueryTimeout;
-            }
-        }
-        return wait;
-    }
+/// <summary>What the receive loop got for one read.</summary>
+internal enum ReceivedKind
+{
+    Message,
+    Closed,
+    TimedOut,
+    Failed,
+    Stopped,
+}
+
+/// <summary>One receive's outcome; a message's bytes are a pooled copy the read returns after parsing.</summary>
+internal sealed class Received
+{
+    public static readonly Received Close = new() { Kind = ReceivedKind.Closed };
+
+    public static readonly Received Stop = new() { Kind = ReceivedKind.Stopped };
+
+    public ReceivedKind Kind { get; private set; }
+
+    public byte[]? Buffer { get; private set; }
+
+    public int Length { get; private set; }
+
+    public QueryStopReason TimeoutReason { get; private set; }
+
+    public ExceptionDispatchInfo? Failure { get; private set; }
+
+    public static Received Of(byte[] buffer, int length) => new() { Kind = ReceivedKind.Message, Buffer = buffer, Length = length };
+
+    public static Received Timeout(QueryStopReason reason) => new() { Kind = ReceivedKind.TimedOut, TimeoutReason = reason };
+
+    public static Received Fail(Exception failure) => new() { Kind = ReceivedKind.Failed, Failure = ExceptionDispatchInfo.Capture(failure) };
 }
