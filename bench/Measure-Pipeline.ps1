@@ -5,7 +5,7 @@
     Imports the staged module (and, for the ceilings, SmcMonitoring.Bench.Cmdlets.dll), connects to the simulator
     and prints one JSON line per measured run; other lines are progress.
     Throughput     Get-SmcLog -MaxRecords N | Measure-Object, interleaved with Write-SmcBenchRecord -Count N | Measure-Object
-                   and the prototypes of Get-SmcBenchLog (Get-SmcLog's loop; prototype values; read-ahead), then the time to the first record of Get-SmcLog -MaxRecords 1 after Connect-SmcSession.
+                   and Get-SmcBenchLog (Get-SmcLog's loop with one read in flight, as Get-SmcLog, and with prototype values), then the time to the first record of Get-SmcLog -MaxRecords 1 after Connect-SmcSession.
     Memory         one Get-SmcLog -MaxRecords N | Measure-Object, then the process's peak working set.
     Connections    Get-SmcConnection -Engine E | Measure-SmcBenchLast (timed to the last record), interleaved with
                    Write-SmcBenchRecord -Kind Connection | Measure-SmcBenchLast.
@@ -76,7 +76,7 @@ switch ($Mode) {
         $prototypes = [ordered]@{
             'ps-bench-loop-module'       = @{}
             'ps-bench-loop-prototype'    = @{ PrototypeValues = $true }
-            'ps-bench-readahead-module'  = @{ ReadAhead = $true }
+            'ps-bench-depth1-module'     = @{ Depth = 1 }
         }
         foreach ($switches in $prototypes.Values) { $null = Get-SmcBenchLog -Session $session -MaxRecords $WarmupRecords @switches | Measure-Object }
         for ($run = 1; $run -le $Runs; $run++) {
@@ -84,7 +84,7 @@ switch ($Mode) {
             Write-Measurement 'ps-get-smclog' $run $Records $seconds
             $seconds = Measure-Pipeline { Write-SmcBenchRecord -Count $Records | Measure-Object } $Records 'Write-SmcBenchRecord'
             Write-Measurement 'ps-ceiling-log' $run $Records $seconds
-            # Prototypes of suggested changes (evidence, not module code): Get-SmcLog's loop, with prototype value parsing, reading ahead.
+            # Splits (evidence, not module code): Get-SmcLog's loop as it is, with prototype value parsing, and with no read ahead.
             foreach ($prototype in $prototypes.GetEnumerator()) {
                 $switches = $prototype.Value
                 $seconds = Measure-Pipeline { Get-SmcBenchLog -Session $session -MaxRecords $Records @switches | Measure-Object } $Records 'Get-SmcBenchLog'

@@ -109,9 +109,9 @@ function New-BenchmarkReport {
         'query-typed' = 'Query layer with TypedRecordSink (measure 1)'
         'query-prototype' = 'Query layer with the prototype sink (IPv4 and labels read from the UTF-8 bytes)'
         'ps-get-smclog' = 'pwsh: Get-SmcLog | Measure-Object (measure 2)'
-        'ps-bench-loop-module' = 'pwsh: Get-SmcBenchLog | Measure-Object: the loop of Get-SmcLog rebuilt in the bench, module sink (should match measure 2)'
+        'ps-bench-loop-module' = 'pwsh: Get-SmcBenchLog | Measure-Object: the loop of Get-SmcLog rebuilt in the bench, two reads ahead (should match measure 2)'
         'ps-bench-loop-prototype' = 'pwsh: Get-SmcBenchLog -PrototypeValues: the same with IPv4 and labels read from the UTF-8 bytes'
-        'ps-bench-readahead-module' = 'pwsh: Get-SmcBenchLog -ReadAhead: next message read and parsed on a pool thread while the previous is written'
+        'ps-bench-depth1-module' = 'pwsh: Get-SmcBenchLog -Depth 1: one read in flight, the pipeline waits while each message is parsed (no read ahead)'
         'ps-ceiling-log' = 'pwsh: Write-SmcBenchRecord | Measure-Object (ceiling b)'
         'parse-strings' = 'In memory: Utf8JsonReader, every value a string (ceiling a)'
         'parse-skip' = 'In memory: ServerMessageParser, records skipped'
@@ -174,6 +174,10 @@ $splitTable
 
 ## How each figure was measured
 
+- **Simulator**: started with ``--cache-rendered-records``, so that after the first fetch it copies each stored record's
+  (and snapshot row's) JSON instead of rendering it again. On this machine the simulator shares the two cores with the
+  client it serves; rendering cost it most of a core, which a real SMC on its own machine never takes from the client.
+  The answers are byte for byte the same (a simulator test compares them).
 - **S** ``SmcMonitoring.Bench sender``: logs in with ``SmcSession.ConnectAsync``, opens the log websocket with a bare
   ``ClientWebSocket`` and sends the request Get-SmcLog sends (stored, quantity $n, default field ids); it only counts
   messages and bytes until the ``end`` message. Two unmeasured fetches of the same size first warm up the simulator.
@@ -187,8 +191,10 @@ $splitTable
   ``SessionMonitor.Connections.DefaultShape``) and typed values (DateTime, IPAddress, int ports, enums, strings), written
   N times; imported in pwsh next to the staged module. Interleaved run by run with measure 2 (or 4) in one pwsh process.
 - **1** ``SmcMonitoring.Bench query``: ``SmcSession.ConnectAsync``, ``QueryExecution.StartAsync`` with
-  ``LogQuery { Quantity = $Records }`` and the default field ids, ``ReadAsync`` into a ``TypedRecordSink`` with
-  ``LogShapes.Default``, records counted and the sink cleared per message; timed from StartAsync to the last message.
+  ``LogQuery { Quantity = $Records }`` and the default field ids, read the way the cmdlets read: a ``ReadAheadQueue``
+  keeps two reads in flight, each into its own ``TypedRecordSink`` with ``LogShapes.Default`` (so two messages are
+  parsed at once on the two cores while one loop receives them in order); records counted and the sink cleared per
+  message; timed from StartAsync to the last message.
   After one unmeasured fetch of each kind, of the same size. Each run is followed by the same fetch with no sink
   ("query-skip").
 - **2** a pwsh process imports the staged module and SmcMonitoring.Bench.Cmdlets, connects, runs each pipeline once
@@ -215,9 +221,9 @@ $splitTable
   walk row alone is the baseline. The prototype sink (bench/Shared/PrototypeLogSink.cs) is TypedRecordSink's log path with
   those two value readers; it is measured in memory, through the query layer ("query-prototype", interleaved with
   measure 1) and in pwsh. ``Get-SmcBenchLog`` (bench/SmcMonitoring.Bench.Cmdlets) rebuilds Get-SmcLog's read-and-write
-  loop so that the prototypes can be compared with it: as is, with ``-PrototypeValues``, and with ``-ReadAhead`` (the
-  next message read and parsed on a pool thread while the previous one is written; two sinks, one message ahead); it
-  runs interleaved with measure 2 in the same process.
+  loop on the module's ``ReadAheadQueue`` so that variants can be compared with it: as is (two reads ahead, as
+  Get-SmcLog), with ``-PrototypeValues``, and with ``-Depth 1`` (one read in flight: the pipeline waits while each
+  message is parsed, as before the read-ahead); it runs interleaved with measure 2 in the same process.
 - **6** pwsh: in the throughput process, after the throughput runs, each run does ``Connect-SmcSession`` and then times
   ``Get-SmcLog -MaxRecords 1 | ForEach-Object { ... }`` to the first record reaching the pipeline ("6c": the same, as the
   very first query of the process). C#: ``QueryExecution.StartAsync`` to the first record in the sink, on a connected

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Threading;
-using System.Threading.Tasks;
 using SmcMonitoring.Protocol;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
@@ -11,10 +10,10 @@ using SmcMonitoring.Session;
 namespace SmcMonitoring.Bench.Cmdlets;
 
 /// <summary>
-/// A prototype, not module code: Get-SmcLog's stored fetch with the default fields, read message by message and
-/// written to the pipeline. -PrototypeValues reads values with <see cref="PrototypeLogSink"/> instead of the module's
-/// TypedRecordSink; -ReadAhead reads and parses the next message on a pool thread while the records of the previous
-/// one are written (two sinks, one message ahead, so memory stays bounded). Without switches it is Get-SmcLog's loop.
+/// A prototype, not module code: Get-SmcLog's stored fetch with the default fields, read through the module's
+/// <see cref="ReadAheadQueue"/> and written to the pipeline. -Depth sets how many reads are in flight (1: none ahead,
+/// the pipeline waits while each message is parsed; Get-SmcLog uses <see cref="ReadAheadQueue.RecordDepth"/>);
+/// -PrototypeValues reads values with <see cref="PrototypeLogSink"/> instead of the module's TypedRecordSink.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SmcBenchLog")]
 [OutputType(typeof(SmcLogRecord))]
@@ -35,9 +34,10 @@ public sealed class GetSmcBenchLogCommand : PSCmdlet
     [Parameter]
     public SwitchParameter PrototypeValues { get; set; }
 
-    /// <summary>Read and parse the next message while writing the previous one.</summary>
+    /// <summary>Reads in flight: 1 reads one message at a time; more read and parse ahead while records are written.</summary>
     [Parameter]
-    public SwitchParameter ReadAhead { get; set; }
+    [ValidateRange(1, 8)]
+    public int Depth { get; set; } = ReadAheadQueue.RecordDepth;
 
     /// <inheritdoc/>
     protected override void EndProcessing()
@@ -47,36 +47,21 @@ public sealed class GetSmcBenchLogCommand : PSCmdlet
         var limits = new QueryLimits { MaxRecords = MaxRecords, InactivityTimeout = TimeSpan.FromSeconds(120) };
         var token = _cancellation.Token;
         var execution = QueryExecution.StartAsync(Session!, LogQuery.SocketPath, query.ToRequestJson(), limits, token).GetAwaiter().GetResult();
-        var sinks = new[] { NewSink(), NewSink() };
-        Task<ServerMessage?>? pending = null;
         try
         {
-            var current = 0;
-            pending = Read(execution, sinks[0].Sink, token);
-            while (pending.GetAwaiter().GetResult() is not null)
+            var reads = new ReadAheadQueue(NewSink, Depth);
+            reads.Start(execution, token);
+            while (reads.Next.GetAwaiter().GetResult() is not null)
             {
-                var filled = sinks[current].Records;
-                if (ReadAhead)
-                {
-                    current ^= 1;
-                    pending = Read(execution, sinks[current].Sink, token);
-                }
-                foreach (var record in filled) { WriteObject(record); }
-                filled.Clear();
-                if (!ReadAhead) { pending = Read(execution, sinks[current].Sink, token); }
+                var records = RecordsOf(reads.TakeFinished());
+                reads.ReadMore(token);
+                foreach (var record in records) { WriteObject(record); }
+                records.Clear();
             }
         }
         finally
         {
             _cancellation.Cancel();
-            try
-            {
-                pending?.Wait(TimeSpan.FromSeconds(5));
-            }
-            catch (AggregateException)
-            {
-                // A read cancelled by the stop; the execution is disposed either way.
-            }
             execution.Dispose();
         }
     }
@@ -84,17 +69,14 @@ public sealed class GetSmcBenchLogCommand : PSCmdlet
     /// <inheritdoc/>
     protected override void StopProcessing() => _cancellation.Cancel();
 
-    private Task<ServerMessage?> Read(QueryExecution execution, IRecordSink sink, CancellationToken token) =>
-        ReadAhead ? Task.Run(() => execution.ReadAsync(sink, token)) : execution.ReadAsync(sink, token);
+    private IRecordSink NewSink() => PrototypeValues
+        ? new PrototypeLogSink(LogShapes.Default)
+        : new TypedRecordSink(LogShapes.Default, (s, values) => new SmcLogRecord(s, values));
 
-    private (IRecordSink Sink, List<SmcRecord> Records) NewSink()
+    private static List<SmcRecord> RecordsOf(IRecordSink? sink) => sink switch
     {
-        if (PrototypeValues)
-        {
-            var prototype = new PrototypeLogSink(LogShapes.Default);
-            return (prototype, prototype.Records);
-        }
-        var typed = new TypedRecordSink(LogShapes.Default, (s, values) => new SmcLogRecord(s, values));
-        return (typed, typed.Records);
-    }
+        PrototypeLogSink prototype => prototype.Records,
+        TypedRecordSink typed => typed.Records,
+        _ => throw new InvalidOperationException("Every read has a sink."),
+    };
 }

@@ -163,28 +163,29 @@ internal static class Program
         }
     }
 
-    /// <summary>A stored fetch through SmcSession, QueryExecution and TypedRecordSink (or no sink: records skipped; or the prototype sink).</summary>
+    /// <summary>
+    /// A stored fetch through SmcSession, QueryExecution and TypedRecordSink (or no sink: records skipped; or the
+    /// prototype sink), read ahead as the cmdlets read it (<see cref="ReadAheadQueue"/>).
+    /// </summary>
     private static async Task<(long Records, TimeSpan Elapsed)> FetchThroughQueryLayerAsync(SmcSession session, int quantity, SinkKind kind)
     {
-        IRecordSink? sink = null;
-        List<SmcRecord>? sinkRecords = null;
-        if (kind == SinkKind.Typed)
+        Func<IRecordSink?> newSink = kind switch
         {
-            var typed = new TypedRecordSink(LogShapes.Default, (s, values) => new SmcLogRecord(s, values));
-            (sink, sinkRecords) = (typed, typed.Records);
-        }
-        else if (kind == SinkKind.Prototype)
-        {
-            var prototype = new PrototypeLogSink(LogShapes.Default);
-            (sink, sinkRecords) = (prototype, prototype.Records);
-        }
+            SinkKind.Typed => () => new TypedRecordSink(LogShapes.Default, (s, values) => new SmcLogRecord(s, values)),
+            SinkKind.Prototype => () => new PrototypeLogSink(LogShapes.Default),
+            _ => () => null,
+        };
         var limits = new QueryLimits { MaxRecords = quantity, InactivityTimeout = Inactivity };
         var clock = Stopwatch.StartNew();
         long records = 0;
         using (var execution = await QueryExecution.StartAsync(session, LogQuery.SocketPath, BenchSession.StoredLogRequest(quantity), limits, CancellationToken.None))
         {
-            while (await execution.ReadAsync(sink, CancellationToken.None) is not null)
+            var reads = new ReadAheadQueue(newSink, ReadAheadQueue.RecordDepth);
+            reads.Start(execution, CancellationToken.None);
+            while (await reads.Next is not null)
             {
+                var sinkRecords = RecordsOf(reads.TakeFinished());
+                reads.ReadMore(CancellationToken.None);
                 if (sinkRecords is null)
                 {
                     // Skipped records are not counted by the parser; the fetch size is.
@@ -199,8 +200,15 @@ internal static class Program
             }
         }
         var elapsed = clock.Elapsed;
-        return (sinkRecords is null ? quantity : records, elapsed);
+        return (kind == SinkKind.Skip ? quantity : records, elapsed);
     }
+
+    private static List<SmcRecord>? RecordsOf(IRecordSink? sink) => sink switch
+    {
+        TypedRecordSink typed => typed.Records,
+        PrototypeLogSink prototype => prototype.Records,
+        _ => null,
+    };
 
     private static async Task MeasureFirstRecordAsync(SmcSession session, BenchArguments arguments)
     {
@@ -281,14 +289,17 @@ internal static class Program
     private static async Task<TimeSpan> SnapshotThroughQueryLayerAsync(SmcSession session, byte[] request, int expected, string engine)
     {
         var monitor = SessionMonitor.Connections;
-        var sink = new TypedRecordSink(monitor.DefaultShape, monitor.Create, engine);
         var limits = new QueryLimits { QueryTimeout = TimeSpan.FromSeconds(60) };
         var clock = Stopwatch.StartNew();
         long records = 0;
         using (var execution = await QueryExecution.StartAsync(session, SessionQuery.SocketPath, request, limits, CancellationToken.None))
         {
-            while (records < expected && await execution.ReadAsync(sink, CancellationToken.None) is not null)
+            var reads = new ReadAheadQueue(() => new TypedRecordSink(monitor.DefaultShape, monitor.Create, engine), ReadAheadQueue.RecordDepth);
+            reads.Start(execution, CancellationToken.None);
+            while (records < expected && await reads.Next is not null)
             {
+                var sink = (TypedRecordSink)reads.TakeFinished()!;
+                reads.ReadMore(CancellationToken.None);
                 records += sink.Records.Count;
                 sink.Records.Clear();
             }
