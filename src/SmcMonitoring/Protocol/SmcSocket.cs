@@ -102,19 +102,25 @@ internal sealed class SmcSocket : IDisposable
         }
     }
 
-    /// <summary>Waits up to <paramref name="timeout"/> for the next whole message.</summary>
-    public async Task<ReceiveOutcome> ReceiveAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Waits up to <paramref name="timeout"/> for the next whole message; gives up (as <see cref="ReceiveOutcome.Cancelled"/>)
+    /// when <paramref name="cancellationToken"/> is cancelled or <paramref name="giveUp"/> completes first.
+    /// </summary>
+    public async Task<ReceiveOutcome> ReceiveAsync(TimeSpan timeout, CancellationToken cancellationToken, Task? giveUp = null)
     {
         _pendingReceive ??= ReadMessageAsync();
         if (!_pendingReceive.IsCompleted)
         {
+            if (giveUp is { IsCompleted: true }) { return ReceiveOutcome.Cancelled; }
             using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var delay = Task.Delay(timeout == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : timeout, wait.Token);
-            var first = await Task.WhenAny(_pendingReceive, delay).ConfigureAwait(false);
+            var first = giveUp is null
+                ? await Task.WhenAny(_pendingReceive, delay).ConfigureAwait(false)
+                : await Task.WhenAny(_pendingReceive, delay, giveUp).ConfigureAwait(false);
             wait.Cancel();
             if (first != _pendingReceive)
             {
-                return cancellationToken.IsCancellationRequested ? ReceiveOutcome.Cancelled : ReceiveOutcome.TimedOut;
+                return cancellationToken.IsCancellationRequested || first == giveUp ? ReceiveOutcome.Cancelled : ReceiveOutcome.TimedOut;
             }
         }
         var receive = _pendingReceive;

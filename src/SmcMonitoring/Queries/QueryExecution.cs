@@ -32,10 +32,10 @@ public enum QueryStopReason
 
 /// <summary>
 /// One running fetch, read by pulling: each <see cref="ReadAsync"/> asks for the next message and hands its records
-/// to a sink. Reads may be asked for ahead (see <see cref="ReadAheadQueue"/>): one loop receives the messages in
-/// order, only as many as reads were asked for, so a slow reader slows the socket instead of growing a buffer;
-/// each message is parsed on a pool thread as soon as it is here, so two messages can be parsed at once on two
-/// cores, and the reads complete in message order. Disposing it always sends <c>{"abort":F}</c> when a fetch id is
+/// to a sink. Reads may be asked for ahead (see <see cref="ReadAheadQueue"/>): each read runs on a pool thread,
+/// receives its message once the read before has received its own, hands the socket on, and parses while the next
+/// read receives; so messages are received in order, only as many as reads were asked for (a slow reader slows the
+/// socket instead of growing a buffer), two can be parsed at once on two cores, and reads complete in message order. Disposing it always sends <c>{"abort":F}</c> when a fetch id is
 /// known and the socket is open, then closes the socket (PROTOCOL.md 6.6).
 /// </summary>
 internal sealed class QueryExecution : IDisposable
@@ -48,12 +48,11 @@ internal sealed class QueryExecution : IDisposable
     private readonly SmcSocket _socket;
     private readonly QueryLimits _limits;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly Queue<TaskCompletionSource<Received>> _slots = new();
-    private readonly SemaphoreSlim _slotsAsked = new(0);
-    private readonly CancellationTokenSource _stopReceiving = new();
+    private readonly TaskCompletionSource<bool> _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly List<Task> _reads = new();
-    private Task? _receiver;
+    private Task _lastReceived = Task.CompletedTask;
     private Task _lastRead = Task.CompletedTask;
+    private Received? _terminal;
     private long _records;
     private int _disposed;
 
@@ -127,11 +126,12 @@ internal sealed class QueryExecution : IDisposable
     /// </summary>
     public Task<ServerMessage?> ReadAsync(IRecordSink? sink, CancellationToken cancellationToken)
     {
-        var slot = new TaskCompletionSource<Received>(TaskCreationOptions.RunContinuationsAsynchronously);
-        lock (_slots) { _slots.Enqueue(slot); }
-        _slotsAsked.Release();
-        _receiver ??= Task.Run(ReceiveLoopAsync);
-        var read = ReadSlotAsync(slot.Task, _lastRead, sink, cancellationToken);
+        if (StopReason != QueryStopReason.None) { return Task.FromResult<ServerMessage?>(null); }
+        var previousReceived = _lastReceived;
+        var previousRead = _lastRead;
+        var received = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _lastReceived = received.Task;
+        var read = Task.Run(() => ReadCoreAsync(previousReceived, received, previousRead, sink, cancellationToken));
         _lastRead = read;
         lock (_reads)
         {
@@ -141,18 +141,32 @@ internal sealed class QueryExecution : IDisposable
         return read;
     }
 
-    /// <summary>Waits for this read's message (unless the query stops first), parses it, then commits it after the read before.</summary>
-    private async Task<ServerMessage?> ReadSlotAsync(Task<Received> slot, Task previousRead, IRecordSink? sink, CancellationToken cancellationToken)
+    /// <summary>Receives after the read before has received, lets the next read receive, parses, then commits after the read before.</summary>
+    private async Task<ServerMessage?> ReadCoreAsync(Task previousReceived, TaskCompletionSource<bool> received, Task previousRead, IRecordSink? sink, CancellationToken cancellationToken)
     {
-        if (!slot.IsCompleted && !await WaitForMessageAsync(slot, previousRead, cancellationToken).ConfigureAwait(false)) { return null; }
-        var received = await slot.ConfigureAwait(false);
-        ServerMessage? message = null;
+        Received message;
+        try
+        {
+            await previousReceived.ConfigureAwait(false);
+            message = await ReceiveOneAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Never leave the next read waiting: whatever broke this receive is every later read's error too.
+            message = _terminal = Received.Fail(ex);
+        }
+        finally
+        {
+            received.TrySetResult(true);
+        }
+
+        ServerMessage? parsed = null;
         ExceptionDispatchInfo? invalid = null;
-        if (received.Kind == ReceivedKind.Message)
+        if (message.Kind == ReceivedKind.Message)
         {
             try
             {
-                message = ServerMessageParser.Parse(new ReadOnlySpan<byte>(received.Buffer, 0, received.Length), sink);
+                parsed = ServerMessageParser.Parse(new ReadOnlySpan<byte>(message.Buffer, 0, message.Length), sink);
             }
             catch (SmcException ex)
             {
@@ -160,7 +174,7 @@ internal sealed class QueryExecution : IDisposable
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(received.Buffer!);
+                ArrayPool<byte>.Shared.Return(message.Buffer!);
             }
         }
 
@@ -175,46 +189,7 @@ internal sealed class QueryExecution : IDisposable
         }
         if (StopReason != QueryStopReason.None) { return null; }
         invalid?.Throw();
-        return Commit(received, message!);
-    }
-
-    /// <summary>True once the slot has its message; false when the query stopped at an earlier message first.</summary>
-    private async Task<bool> WaitForMessageAsync(Task<Received> slot, Task previousRead, CancellationToken cancellationToken)
-    {
-        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var cancelled = Task.Delay(Timeout.Infinite, waiting.Token);
-        Task<bool>? stopped = StoppedAfterAsync(previousRead);
-        try
-        {
-            while (!slot.IsCompleted)
-            {
-                var first = await Task.WhenAny(slot, stopped ?? (Task)cancelled, cancelled).ConfigureAwait(false);
-                if (first == cancelled && !slot.IsCompleted) { throw new OperationCanceledException(cancellationToken); }
-                if (first == stopped)
-                {
-                    if (stopped.Result && !slot.IsCompleted) { return false; }
-                    stopped = null;
-                }
-            }
-            return true;
-        }
-        finally
-        {
-            waiting.Cancel();
-        }
-    }
-
-    private async Task<bool> StoppedAfterAsync(Task previousRead)
-    {
-        try
-        {
-            await previousRead.ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is SmcException or OperationCanceledException)
-        {
-            // Reported by that read itself.
-        }
-        return StopReason != QueryStopReason.None;
+        return Commit(message, parsed!);
     }
 
     private ServerMessage? Commit(Received received, ServerMessage message)
@@ -227,14 +202,14 @@ internal sealed class QueryExecution : IDisposable
                 received.Failure!.Throw();
                 return null;
             case ReceivedKind.TimedOut:
-                StopReason = received.TimeoutReason;
+                Stop(received.TimeoutReason);
                 return null;
             case ReceivedKind.Closed:
                 if (_socket.CloseDescription is { } reason && reason.IndexOf(SmcSocket.TooBigReason, StringComparison.OrdinalIgnoreCase) >= 0)
                 {
                     throw new SmcException("SmcQueryTooLarge", SmcErrorKind.Refused, "The SMC closed the query: it was too large for its input buffer (8192 characters). Use fewer filter values or fields, or several smaller queries.") { ServerMessage = reason };
                 }
-                StopReason = QueryStopReason.ServerClosed;
+                Stop(QueryStopReason.ServerClosed);
                 return null;
         }
         if (message.FetchId is { } id) { FetchId = id; }
@@ -245,66 +220,38 @@ internal sealed class QueryExecution : IDisposable
         var records = Interlocked.Add(ref _records, message.RecordCount);
         if (message.End != null)
         {
-            StopReason = QueryStopReason.End;
             EndText = message.End;
+            Stop(QueryStopReason.End);
         }
         else if (_limits.MaxRecords is { } max && records >= max)
         {
-            StopReason = QueryStopReason.MaxRecords;
+            Stop(QueryStopReason.MaxRecords);
         }
         return message;
     }
 
-    /// <summary>
-    /// Receives one message per read asked for, in order, copying each out of the socket's buffer so that it can be
-    /// parsed while the next one arrives. After the socket closed, failed or timed out, every later read gets the same.
-    /// </summary>
-    private async Task ReceiveLoopAsync()
+    /// <summary>Records why the query stopped and releases reads still waiting for a message that will not come.</summary>
+    private void Stop(QueryStopReason reason)
     {
-        Received? last = null;
-        while (true)
-        {
-            try
-            {
-                await _slotsAsked.WaitAsync(_stopReceiving.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                lock (_slots)
-                {
-                    while (_slots.Count > 0) { _slots.Dequeue().TrySetResult(Received.Stop); }
-                }
-                return;
-            }
-            TaskCompletionSource<Received> slot;
-            lock (_slots) { slot = _slots.Dequeue(); }
-            if (last is { Kind: not ReceivedKind.Message })
-            {
-                slot.TrySetResult(last);
-                continue;
-            }
-            try
-            {
-                last = await ReceiveOneAsync().ConfigureAwait(false);
-            }
-            catch (Exception ex)
-            {
-                // Never leave a read waiting: whatever broke the receive is that read's (and every later read's) error.
-                last = Received.Fail(ex);
-            }
-            slot.TrySetResult(last);
-        }
+        StopReason = reason;
+        _stopped.TrySetResult(true);
     }
 
-    private async Task<Received> ReceiveOneAsync()
+    /// <summary>
+    /// Receives the next message and copies it out of the socket's buffer, so that it can be parsed while the next
+    /// read receives. Waits in slices, so that a limit changed meanwhile applies; gives up when the query stopped at
+    /// an earlier message or the caller cancels. After the socket closed, failed or timed out, every later read gets the same.
+    /// </summary>
+    private async Task<Received> ReceiveOneAsync(CancellationToken cancellationToken)
     {
+        if (_terminal is { } terminal) { return terminal; }
         var started = Stopwatch.StartNew();
         while (true)
         {
             var left = TimeLeft(started.Elapsed, out var reason);
-            if (left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero) { return Received.Timeout(reason); }
+            if (left != Timeout.InfiniteTimeSpan && left <= TimeSpan.Zero) { return _terminal = Received.Timeout(reason); }
             var slice = left == Timeout.InfiniteTimeSpan || left > WaitSlice ? WaitSlice : left;
-            switch (await _socket.ReceiveAsync(slice, _stopReceiving.Token).ConfigureAwait(false))
+            switch (await _socket.ReceiveAsync(slice, cancellationToken, _stopped.Task).ConfigureAwait(false))
             {
                 case ReceiveOutcome.Message:
                     var message = _socket.Message;
@@ -312,9 +259,9 @@ internal sealed class QueryExecution : IDisposable
                     Buffer.BlockCopy(message.Array!, message.Offset, copy, 0, message.Count);
                     return Received.Of(copy, message.Count);
                 case ReceiveOutcome.Closed:
-                    return Received.Close;
+                    return _terminal = Received.Close;
                 case ReceiveOutcome.Cancelled:
-                    return Received.Stop;
+                    return _terminal = Received.Stop;
             }
         }
     }
@@ -350,15 +297,14 @@ internal sealed class QueryExecution : IDisposable
         }
         finally
         {
-            // Reads still running may be parsing, or waiting on the socket: stop receiving and abort so that they end,
-            // and let them settle before the socket's buffers go back to the pool.
-            _stopReceiving.Cancel();
+            // Reads still running may be parsing, or waiting on the socket: abort so that they end, and let them
+            // settle before the socket's buffer goes back to the pool.
             _socket.Abort();
             Task[] running;
             lock (_reads) { running = _reads.ToArray(); }
             try
             {
-                Task.WhenAll(running.Concat(_receiver is null ? Array.Empty<Task>() : new[] { _receiver })).Wait(TimeSpan.FromSeconds(5));
+                Task.WhenAll(running).Wait(TimeSpan.FromSeconds(5));
             }
             catch (AggregateException)
             {
