@@ -101,14 +101,36 @@ internal sealed class Utf8StringCache
     public string Get(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxLength) { return Encoding.UTF8.GetString(utf8.ToArray()); }
-        var hash = 17u;
-        foreach (var b in utf8) { hash = (hash * 31) + b; }
-        var bucket = (int)(hash & 0xFF);
+        var bucket = Bucket(utf8);
         var key = _keys[bucket];
         if (key != null && utf8.SequenceEqual(key)) { return _values[bucket]!; }
-        var value = Encoding.UTF8.GetString(utf8.ToArray());
-        _keys[bucket] = utf8.ToArray();
+        var bytes = utf8.ToArray();
+        var value = Encoding.UTF8.GetString(bytes);
+        _keys[bucket] = bytes;
         _values[bucket] = value;
         return value;
+    }
+
+    /// <summary>
+    /// A bucket from the length and the first and last four bytes: values that repeat differ there (a node number, a
+    /// protocol), and a constant-time hash keeps a hit as cheap as the comparison that confirms it.
+    /// </summary>
+    private static int Bucket(ReadOnlySpan<byte> utf8)
+    {
+        uint hash;
+        if (utf8.Length >= 4)
+        {
+            hash = (System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(utf8) * 0x9E3779B1u)
+                ^ (System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(utf8.Slice(utf8.Length - 4)) * 0x85EBCA77u);
+        }
+        else
+        {
+            hash = 17u;
+            foreach (var b in utf8) { hash = (hash * 31) + b; }
+        }
+        hash ^= (uint)utf8.Length * 0xC2B2AE3Du;
+        hash ^= hash >> 15;
+        hash ^= hash >> 8;
+        return (int)(hash & 0xFF);
     }
 }
