@@ -43,9 +43,7 @@ function New-BenchmarkReport {
     $sender = Get-Stats (Get-Runs 'sender')
     $senderMBps = Get-Stats (Get-Runs 'sender' 'megabytesPerSecond')
     $capture = $Lines | Where-Object measure -EQ 'capture' | Select-Object -First 1
-    # Ceiling (a) as measured run by run between the runs of measure 1 (same load); the separate parse pass is a split.
-    $ceilingA = Get-Stats (Get-Runs 'query-ceiling')
-    if (-not $ceilingA) { $ceilingA = Get-Stats (Get-Runs 'parse-strings') }
+    $ceilingA = Get-Stats (Get-Runs 'parse-strings')
     $ceilingB = Get-Stats (Get-Runs 'ps-ceiling-log')
     $ceilingBConnection = Get-Stats (Get-Runs 'ps-ceiling-connection')
     $query = Get-Stats (Get-Runs 'query-typed')
@@ -67,7 +65,7 @@ function New-BenchmarkReport {
     $senderText = "Simulator send rate: raw websocket reader counting bytes and messages, $n records"
     if ($senderMBps) { $senderText += " ($(Format-Number $senderMBps.Median 'N0') MB/s" + $(if ($capture) { ", $($capture.bytesPerRecord) bytes/record" } else { '' }) + ')' }
     $rows.Add((New-Row 'S' $senderText $sender 'records/s' -Ratio (Get-Ratio $sender $query) -Target 'faster than 1 (ratio S/1 > 1)' -Pass $(if ($sender -and $query) { $sender.Median -gt $query.Median } else { $null })))
-    $rows.Add((New-Row '(a)' "Ceiling: the same messages in memory, Utf8JsonReader, every value a string, $n records (run by run between the runs of 1)" $ceilingA 'records/s'))
+    $rows.Add((New-Row '(a)' "Ceiling: the same messages in memory, Utf8JsonReader, every value a string, $n records" $ceilingA 'records/s'))
     $rows.Add((New-Row '(b)' "Ceiling: Write-SmcBenchRecord -Count $n | Measure-Object (prebuilt SmcLogRecord)" $ceilingB 'records/s'))
     $rows.Add((New-Row '(b conn)' "Ceiling: Write-SmcBenchRecord -Count $(Format-Number $Connections) -Kind Connection (prebuilt SmcConnection)" $ceilingBConnection 'records/s' -Missing $connectionReason))
 
@@ -183,11 +181,9 @@ $splitTable
 - **S** ``SmcMonitoring.Bench sender``: logs in with ``SmcSession.ConnectAsync``, opens the log websocket with a bare
   ``ClientWebSocket`` and sends the request Get-SmcLog sends (stored, quantity $n, default field ids); it only counts
   messages and bytes until the ``end`` message. Two unmeasured fetches of the same size first warm up the simulator.
-- **(a)** the raw messages of one $n-record fetch are captured in memory by the same reader, then read with
-  ``Utf8JsonReader`` with every value materialised as a string (numbers by their text), keys compared but not
-  materialised; no socket. One unmeasured pass first. The figure in the table is taken by ``SmcMonitoring.Bench query``
-  right before each run of measure 1, so that the ratio compares figures taken under the same load on this shared
-  machine; ``SmcMonitoring.Bench parse`` measures the same pass on its own for the split table. The rows "In memory" of the second table run the
+- **(a)** ``SmcMonitoring.Bench parse``: the raw messages of one $n-record fetch are captured in memory by the same
+  reader, then read with ``Utf8JsonReader`` with every value materialised as a string (numbers by their text), keys
+  compared but not materialised; no socket. One unmeasured pass first. The rows "In memory" of the second table run the
   module's ``ServerMessageParser`` over the same bytes, with no sink and with ``TypedRecordSink`` on variants of the
   default log shape, and report allocations per record (``GC.GetAllocatedBytesForCurrentThread``).
 - **(b)** ``Write-SmcBenchRecord -Count N [-Kind Connection] | Measure-Object`` (bench/SmcMonitoring.Bench.Cmdlets): 200

@@ -148,17 +148,8 @@ internal static class Program
         var kinds = new[] { SinkKind.Typed, SinkKind.Skip, SinkKind.Prototype };
         JsonLines.Progress($"query: one warm-up fetch of {arguments.WarmupRecords:N0} records with each sink");
         foreach (var kind in kinds) { await FetchThroughQueryLayerAsync(session, arguments.WarmupRecords, kind); }
-
-        // Ceiling (a) again, run by run between the fetches: on a shared machine the ratio 1/(a) then compares figures
-        // taken under the same load, not minutes apart.
-        var captured = (await RawLogReader.FetchAsync(session, arguments.Records, capture: true)).Captured!;
-        InMemoryParsers.ParseAsStrings(captured, out _);
         for (var run = 1; run <= arguments.Runs; run++)
         {
-            Collect();
-            var ceilingClock = Stopwatch.StartNew();
-            var parsed = InMemoryParsers.ParseAsStrings(captured, out _);
-            JsonLines.Measurement("query-ceiling", run, parsed, ceilingClock.Elapsed);
             foreach (var kind in kinds)
             {
                 Collect();
