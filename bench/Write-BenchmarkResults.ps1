@@ -111,7 +111,7 @@ function New-BenchmarkReport {
         'ps-get-smclog' = 'pwsh: Get-SmcLog | Measure-Object (measure 2)'
         'ps-bench-loop-module' = 'pwsh: Get-SmcBenchLog | Measure-Object: the loop of Get-SmcLog rebuilt in the bench, two reads ahead (should match measure 2)'
         'ps-bench-loop-prototype' = 'pwsh: Get-SmcBenchLog -PrototypeValues: the same with IPv4 and labels read from the UTF-8 bytes'
-        'ps-bench-depth1-module' = 'pwsh: Get-SmcBenchLog -Depth 1: one read in flight, the pipeline waits while each message is parsed (no read ahead)'
+        'ps-bench-depth1-module' = 'pwsh: Get-SmcBenchLog -Depth 1: one read ahead (the next message parsed while one is written; never two parsed at once)'
         'ps-ceiling-log' = 'pwsh: Write-SmcBenchRecord | Measure-Object (ceiling b)'
         'parse-strings' = 'In memory: Utf8JsonReader, every value a string (ceiling a)'
         'parse-skip' = 'In memory: ServerMessageParser, records skipped'
@@ -222,8 +222,8 @@ $splitTable
   those two value readers; it is measured in memory, through the query layer ("query-prototype", interleaved with
   measure 1) and in pwsh. ``Get-SmcBenchLog`` (bench/SmcMonitoring.Bench.Cmdlets) rebuilds Get-SmcLog's read-and-write
   loop on the module's ``ReadAheadQueue`` so that variants can be compared with it: as is (two reads ahead, as
-  Get-SmcLog), with ``-PrototypeValues``, and with ``-Depth 1`` (one read in flight: the pipeline waits while each
-  message is parsed, as before the read-ahead); it runs interleaved with measure 2 in the same process.
+  Get-SmcLog), with ``-PrototypeValues``, and with ``-Depth 1`` (one read ahead: the next message is parsed while one
+  is written, but never two at once); it runs interleaved with measure 2 in the same process.
 - **6** pwsh: in the throughput process, after the throughput runs, each run does ``Connect-SmcSession`` and then times
   ``Get-SmcLog -MaxRecords 1 | ForEach-Object { ... }`` to the first record reaching the pipeline ("6c": the same, as the
   very first query of the process). C#: ``QueryExecution.StartAsync`` to the first record in the sink, on a connected

@@ -11,8 +11,8 @@ namespace SmcMonitoring.Bench.Cmdlets;
 
 /// <summary>
 /// A prototype, not module code: Get-SmcLog's stored fetch with the default fields, read through the module's
-/// <see cref="ReadAheadQueue"/> and written to the pipeline. -Depth sets how many reads are in flight (1: none ahead,
-/// the pipeline waits while each message is parsed; Get-SmcLog uses <see cref="ReadAheadQueue.RecordDepth"/>);
+/// <see cref="ReadAheadQueue"/> and written to the pipeline. -Depth sets how many reads are in flight while records are
+/// written (1: the next message is parsed meanwhile, never two at once; Get-SmcLog uses <see cref="ReadAheadQueue.RecordDepth"/>);
 /// -PrototypeValues reads values with <see cref="PrototypeLogSink"/> instead of the module's TypedRecordSink.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SmcBenchLog")]
@@ -34,7 +34,7 @@ public sealed class GetSmcBenchLogCommand : PSCmdlet
     [Parameter]
     public SwitchParameter PrototypeValues { get; set; }
 
-    /// <summary>Reads in flight: 1 reads one message at a time; more read and parse ahead while records are written.</summary>
+    /// <summary>Reads in flight while records are written: 1 parses the next message meanwhile; 2 or more parse several at once.</summary>
     [Parameter]
     [ValidateRange(1, 8)]
     public int Depth { get; set; } = ReadAheadQueue.RecordDepth;
