@@ -29,7 +29,7 @@ internal sealed class PrototypeLogSink : IRecordSink
             var fieldId = FieldIdOfKey(ref reader);
             reader.Read();
             var index = fieldId >= 0 ? _shape.IndexOfFieldId(fieldId) : -1;
-            if (index >= 0) { values[index] = PrototypeValues.Read(ref reader, _shape.Columns[index].Kind); }
+            if (index >= 0) { values[index] = PrototypeValues.Read(ref reader, _shape.KindAt(index)); }
             else { reader.Skip(); }
         }
         Records.Add(new SmcLogRecord(_shape, values));

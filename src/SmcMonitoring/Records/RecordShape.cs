@@ -11,15 +11,27 @@ namespace SmcMonitoring.Records;
 internal sealed class RecordShape
 {
     private readonly Dictionary<string, int> _indexByProperty = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<int, int> _indexByFieldId = new();
+
+    // Read for every value of every record: plain arrays, the column by field id (-1: none) and each column's kind.
+    private readonly int[] _indexByFieldId;
+    private readonly FieldKind[] _kinds;
 
     public RecordShape(IReadOnlyList<RecordColumn> columns, string typeName)
     {
         Columns = columns;
         TypeName = typeName;
+        var maxId = -1;
+        foreach (var column in columns)
+        {
+            if (column.Source == ColumnSource.Field && column.Field is { } field) { maxId = Math.Max(maxId, field.Id); }
+        }
+        _indexByFieldId = new int[maxId + 1];
+        for (var id = 0; id <= maxId; id++) { _indexByFieldId[id] = -1; }
+        _kinds = new FieldKind[columns.Count];
         for (var i = 0; i < columns.Count; i++)
         {
             _indexByProperty[columns[i].Property] = i;
+            _kinds[i] = columns[i].Kind;
             switch (columns[i].Source)
             {
                 case ColumnSource.Field when columns[i].Field is { } definition:
@@ -66,7 +78,10 @@ internal sealed class RecordShape
 
     public int IndexOfProperty(string property) => _indexByProperty.TryGetValue(property, out var index) ? index : -1;
 
-    public int IndexOfFieldId(int id) => _indexByFieldId.TryGetValue(id, out var index) ? index : -1;
+    public int IndexOfFieldId(int id) => (uint)id < (uint)_indexByFieldId.Length ? _indexByFieldId[id] : -1;
+
+    /// <summary>The kind of the column at <paramref name="index"/>, which its values are parsed as.</summary>
+    public FieldKind KindAt(int index) => _kinds[index];
 
     /// <summary>Builds a shape from fields, each column named by the field's property name.</summary>
     public static RecordShape FromFields(IEnumerable<FieldDefinition> fields, string typeName)

@@ -1,8 +1,6 @@
 using System;
-using System.Buffers.Text;
 using System.Collections.Generic;
 using System.Text.Json;
-using SmcMonitoring.Fields;
 using SmcMonitoring.Protocol;
 
 namespace SmcMonitoring.Records;
@@ -25,29 +23,14 @@ internal sealed class TypedRecordSink : IRecordSink
     private readonly Dictionary<string, int> _indexBySpelling = new(StringComparer.OrdinalIgnoreCase);
     private readonly Utf8StringCache _strings = new();
 
-    // The hot path's lookups as plain arrays: column by field id (-1: not in the shape) and each column's kind.
-    private readonly int[] _indexByFieldId;
-    private readonly FieldKind[] _kinds;
-    private readonly int _sessionEventIndex;
-
     public TypedRecordSink(RecordShape shape, Func<RecordShape, object?[], SmcRecord> create, string? target = null)
     {
         _shape = shape;
         _create = create;
         _target = target;
-        _kinds = new FieldKind[shape.Columns.Count];
-        var maxId = -1;
-        foreach (var column in shape.Columns)
-        {
-            if (column.Source == ColumnSource.Field && column.Field is { } field) { maxId = Math.Max(maxId, field.Id); }
-        }
-        _indexByFieldId = new int[maxId + 1];
-        for (var id = 0; id <= maxId; id++) { _indexByFieldId[id] = shape.IndexOfFieldId(id); }
-        _sessionEventIndex = shape.IndexOfFieldId(SessionEventField);
         for (var i = 0; i < shape.Columns.Count; i++)
         {
             var column = shape.Columns[i];
-            _kinds[i] = column.Kind;
             if (column.Source != ColumnSource.Field) { continue; }
             _indexBySpelling[column.Property] = i;
             if (column.Field is { } field)
@@ -92,9 +75,9 @@ internal sealed class TypedRecordSink : IRecordSink
             if (fieldId >= 0)
             {
                 reader.Read();
-                var index = fieldId < _indexByFieldId.Length ? _indexByFieldId[fieldId] : -1;
+                var index = _shape.IndexOfFieldId(fieldId);
                 if (fieldId == SessionEventField && reader.TokenType is JsonTokenType.String or JsonTokenType.Number) { state.SessionEvent = Text(ref reader); }
-                if (index >= 0) { values[index] = ValueParser.Read(ref reader, _kinds[index], _strings); }
+                if (index >= 0) { values[index] = ValueParser.Read(ref reader, _shape.KindAt(index), _strings); }
                 else { reader.Skip(); }
                 continue;
             }
@@ -124,8 +107,8 @@ internal sealed class TypedRecordSink : IRecordSink
             }
             else if (_indexBySpelling.TryGetValue(key, out var index))
             {
-                if (index == _sessionEventIndex) { state.SessionEvent = Text(ref reader); }
-                values[index] = ValueParser.Read(ref reader, _kinds[index], _strings);
+                if (index == _shape.IndexOfFieldId(SessionEventField)) { state.SessionEvent = Text(ref reader); }
+                values[index] = ValueParser.Read(ref reader, _shape.KindAt(index), _strings);
             }
             else
             {
