@@ -1,7 +1,6 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Linq;
 using System.Runtime.ExceptionServices;
 using System.Diagnostics;
 using System.Globalization;
@@ -35,8 +34,9 @@ public enum QueryStopReason
 /// to a sink. Reads may be asked for ahead (see <see cref="ReadAheadQueue"/>): each read runs on a pool thread,
 /// receives its message once the read before has received its own, hands the socket on, and parses while the next
 /// read receives; so messages are received in order, only as many as reads were asked for (a slow reader slows the
-/// socket instead of growing a buffer), two can be parsed at once on two cores, and reads complete in message order. Disposing it always sends <c>{"abort":F}</c> when a fetch id is
-/// known and the socket is open, then closes the socket (PROTOCOL.md 6.6).
+/// socket instead of growing a buffer), two can be parsed at once on two cores, and reads complete in message order.
+/// Disposing it always sends <c>{"abort":F}</c> when a fetch id is known and the socket is open, then closes the
+/// socket (PROTOCOL.md 6.6).
 /// </summary>
 internal sealed class QueryExecution : IDisposable
 {
@@ -192,6 +192,7 @@ internal sealed class QueryExecution : IDisposable
         return Commit(message, parsed!);
     }
 
+    /// <summary>Applies one read's outcome to the query, in message order; <paramref name="message"/> is read only for a received message.</summary>
     private ServerMessage? Commit(Received received, ServerMessage message)
     {
         switch (received.Kind)
@@ -333,7 +334,7 @@ internal sealed class QueryExecution : IDisposable
     }
 }
 
-/// <summary>What the receive loop got for one read.</summary>
+/// <summary>What one read's receive got.</summary>
 internal enum ReceivedKind
 {
     Message,
