@@ -1,6 +1,5 @@
 using System;
 using System.Buffers;
-using System.Collections.Generic;
 using System.Text.Json;
 using SmcMonitoring.Simulator.Fields;
 using SmcMonitoring.Simulator.Formats;
@@ -14,16 +13,13 @@ namespace SmcMonitoring.Simulator.Logs;
 /// and writing every value again. It exists for benchmarks: on a machine whose cores the simulator shares with the
 /// client it measures, rendering costs the simulator most of a core, which a real SMC on its own machine never
 /// takes from the client. Memory: about the size of the records' JSON per format (180 MB for a million records of
-/// the default log fields); at most <see cref="MaxFormats"/> formats are kept.
+/// the default log fields); at most <see cref="RenderingCaches{T}.MaxKept"/> formats are kept.
 /// </summary>
 internal sealed class RenderedLogCache
 {
-    /// <summary>Formats kept at once; a new one beyond that empties the cache.</summary>
-    public const int MaxFormats = 4;
-
     private readonly LogTimeline timeline;
     private readonly LogRecordGenerator generator;
-    private readonly Dictionary<string, RenderedLogs> formats = new(StringComparer.Ordinal);
+    private readonly RenderingCaches<RenderedLogs> formats = new();
 
     public RenderedLogCache(LogTimeline timeline, LogRecordGenerator generator)
     {
@@ -32,25 +28,7 @@ internal sealed class RenderedLogCache
     }
 
     /// <summary>The rendered records of <paramref name="format"/>, rendered as fetches first reach them.</summary>
-    public RenderedLogs For(RecordFormat format)
-    {
-        var key = format.RenderingKey;
-        lock (formats)
-        {
-            if (!formats.TryGetValue(key, out var rendered))
-            {
-                if (formats.Count >= MaxFormats)
-                {
-                    formats.Clear();
-                }
-
-                rendered = new RenderedLogs(timeline, generator, format);
-                formats.Add(key, rendered);
-            }
-
-            return rendered;
-        }
-    }
+    public RenderedLogs For(RecordFormat format) => formats.For(format.RenderingKey, () => new RenderedLogs(timeline, generator, format));
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Channels;
+using SmcMonitoring.Simulator.Formats;
 using SmcMonitoring.Simulator.Hosting;
 using SmcMonitoring.Simulator.Logs;
 using SmcMonitoring.Simulator.Sessions.Monitors;
@@ -25,6 +26,7 @@ internal sealed class SessionTable
     private readonly int size;
     private readonly double changesPerSecond;
     private readonly CancellationToken stopping;
+    private readonly RenderingCaches<RenderedRowCache> renderedRows = new();
     private CancellationTokenSource? pump;
     private long changeIndex;
 
@@ -48,26 +50,10 @@ internal sealed class SessionTable
 
     public SessionMonitor Monitor { get; }
 
-    private readonly Dictionary<string, RenderedRowCache> renderedRows = new(StringComparer.Ordinal);
+    public TableScope Scope { get; }
 
     /// <summary>The cache of this table's snapshot rows rendered the way <paramref name="renderingKey"/> names.</summary>
-    public RenderedRowCache RenderedRows(string renderingKey)
-    {
-        lock (renderedRows)
-        {
-            if (!renderedRows.TryGetValue(renderingKey, out var cache))
-            {
-                // A handful of ways are ever used at once; a new one beyond that starts the cache over.
-                if (renderedRows.Count >= 4) { renderedRows.Clear(); }
-                cache = new RenderedRowCache();
-                renderedRows.Add(renderingKey, cache);
-            }
-
-            return cache;
-        }
-    }
-
-    public TableScope Scope { get; }
+    public RenderedRowCache RenderedRows(string renderingKey) => renderedRows.For(renderingKey, () => new RenderedRowCache());
 
     /// <summary>The rows now, for tests and for comparing with what a client rebuilt.</summary>
     public TableView View()
