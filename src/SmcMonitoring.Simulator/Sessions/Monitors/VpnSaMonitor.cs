@@ -1,6 +1,4 @@
 using System;
-using System.Globalization;
-using System.Text;
 using SmcMonitoring.Simulator.Logs;
 using SmcMonitoring.Simulator.Records;
 
@@ -56,24 +54,9 @@ internal sealed class VpnSaMonitor : SessionMonitor
 
     public override string HrefSegment => "vpn_sa";
 
-    public override string EntryKeyOf(long rowId) =>
-        Convert.ToBase64String(Encoding.ASCII.GetBytes(KeyPrefix + (FirstSaNumber + rowId).ToString(CultureInfo.InvariantCulture)));
+    public override string EntryKeyOf(long rowId) => EntryKeys.Of(KeyPrefix, FirstSaNumber, rowId);
 
-    public override long? RowIdOf(string entryKey)
-    {
-        Span<byte> bytes = stackalloc byte[64];
-        if (!Convert.TryFromBase64String(entryKey, bytes, out var length))
-        {
-            return null;
-        }
-
-        var text = Encoding.ASCII.GetString(bytes[..length]);
-        return text.StartsWith(KeyPrefix, StringComparison.Ordinal)
-            && long.TryParse(text.AsSpan(KeyPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-            && number >= FirstSaNumber
-            ? number - FirstSaNumber
-            : null;
-    }
+    public override long? RowIdOf(string entryKey) => EntryKeys.RowIdOf(KeyPrefix, FirstSaNumber, entryKey);
 
     protected override void FillRow(in RowContext row, ref HashStream identity, ref HashStream changing, FieldValue[] values)
     {
