@@ -108,10 +108,28 @@ public abstract class SmcSessionMonitorCmdlet : SmcQueryCmdlet
         else
         {
             run = QueryRun.WithRecords(label, SessionQuery.SocketPath, query.ToRequestJson(), limits, () => new TypedRecordSink(shape, Monitor.Create, target),
-                (_, typed) => Deliver(typed.Records, state, r => ((SmcSessionRecord)r).IsFirstFetch, _ => false, r => ((SmcSessionRecord)r).ChangeKind == SmcChange.Added, typed.SawSnapshotComplete), timeoutIsError: !Live, inactivityIsError: false);
+                (_, typed) => DeliverTyped(typed, state), timeoutIsError: !Live, inactivityIsError: false);
         }
         if (!Live) { run.SilenceAfterRecords = silence; }
         return run;
+    }
+
+    /// <summary>Writes a message's typed rows; a message of snapshot rows only (the usual case) skips the per-row checks.</summary>
+    private bool DeliverTyped(TypedRecordSink sink, SnapshotState state)
+    {
+        bool more;
+        if (sink.FirstFetchCount == sink.Records.Count && !sink.SawSnapshotComplete)
+        {
+            state.SawFirstFetch |= sink.Records.Count > 0;
+            foreach (var record in sink.Records) { WriteObject(record); }
+            more = true;
+        }
+        else
+        {
+            more = Deliver(sink.Records, state, r => ((SmcSessionRecord)r).IsFirstFetch, _ => false, r => ((SmcSessionRecord)r).ChangeKind == SmcChange.Added, sink.SawSnapshotComplete);
+        }
+        sink.Clear();
+        return more;
     }
 
     private bool Deliver<T>(List<T> records, SnapshotState state, Func<T, bool?> firstFetch, Func<T, bool> isMarker, Func<T, bool> isAdded, bool marker)

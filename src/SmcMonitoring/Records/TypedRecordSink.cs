@@ -17,6 +17,12 @@ internal sealed class TypedRecordSink : IRecordSink
     public const string EntryIdFormatKey = "blid";
 
     private const int SessionEventField = 302;
+
+    // Boxed once: every session row carries a first-fetch flag and a change, which would otherwise cost two boxes.
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
+    private static readonly object[] BoxedChanges = { SmcChange.Added, SmcChange.Updated, SmcChange.Deleted };
+
     private readonly RecordShape _shape;
     private readonly Func<RecordShape, object?[], SmcRecord> _create;
     private readonly string? _target;
@@ -41,8 +47,11 @@ internal sealed class TypedRecordSink : IRecordSink
         }
     }
 
-    /// <summary>The records read since the last <see cref="List{T}.Clear"/>.</summary>
+    /// <summary>The records read since the last <see cref="Clear"/>.</summary>
     public List<SmcRecord> Records { get; } = new(200);
+
+    /// <summary>How many of <see cref="Records"/> said <c>first_fetch: true</c> (rows of the initial snapshot).</summary>
+    public int FirstFetchCount { get; private set; }
 
     /// <summary>True once a record said the initial snapshot is complete (SessionEvent 4, "all sessions sent").</summary>
     public bool SawSnapshotComplete { get; private set; }
@@ -51,7 +60,9 @@ internal sealed class TypedRecordSink : IRecordSink
     {
         var values = new object?[_shape.Columns.Count];
         var state = new RecordState();
-        ReadInto(ref reader, values, ref state);
+        // Stores through a span: its type is checked once here, not at each store as an object[]'s would be.
+        Span<object?> slots = values;
+        ReadInto(ref reader, slots, ref state);
         if (state.SessionEvent == "4")
         {
             // A marker row, not a monitored item.
@@ -60,14 +71,22 @@ internal sealed class TypedRecordSink : IRecordSink
         }
         if (change != RecordChange.None)
         {
-            Set(values, _shape.FirstFetchIndex, state.FirstFetch);
-            Set(values, _shape.ChangeIndex, change switch { RecordChange.Updated => SmcChange.Updated, RecordChange.Deleted => SmcChange.Deleted, _ => SmcChange.Added });
+            Set(slots, _shape.FirstFetchIndex, state.FirstFetch ? BoxedTrue : BoxedFalse);
+            Set(slots, _shape.ChangeIndex, BoxedChanges[(int)(change switch { RecordChange.Updated => SmcChange.Updated, RecordChange.Deleted => SmcChange.Deleted, _ => SmcChange.Added })]);
+            if (state.FirstFetch) { FirstFetchCount++; }
         }
-        Set(values, _shape.TargetIndex, _target);
+        Set(slots, _shape.TargetIndex, _target);
         Records.Add(_create(_shape, values));
     }
 
-    private void ReadInto(ref Utf8JsonReader reader, object?[] values, ref RecordState state)
+    /// <summary>Forgets the records read so far, once they were written.</summary>
+    public void Clear()
+    {
+        Records.Clear();
+        FirstFetchCount = 0;
+    }
+
+    private void ReadInto(ref Utf8JsonReader reader, Span<object?> values, ref RecordState state)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -118,7 +137,7 @@ internal sealed class TypedRecordSink : IRecordSink
         }
     }
 
-    private void ReadEntryId(ref Utf8JsonReader reader, object?[] values)
+    private void ReadEntryId(ref Utf8JsonReader reader, Span<object?> values)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -151,7 +170,7 @@ internal sealed class TypedRecordSink : IRecordSink
         _ => null,
     };
 
-    private static void Set(object?[] values, int index, object? value)
+    private static void Set(Span<object?> values, int index, object? value)
     {
         if (index >= 0) { values[index] = value; }
     }

@@ -50,6 +50,27 @@ public class ServerMessageParserTests
     }
 
     [Fact]
+    public void Session_rows_carry_their_change_and_first_fetch_and_the_sink_counts_snapshot_rows_until_cleared()
+    {
+        var monitor = SmcMonitoring.Queries.SessionMonitor.Connections;
+        var sink = new TypedRecordSink(monitor.DefaultShape, monitor.Create, "fw-east");
+        ServerMessageParser.Parse(Encoding.UTF8.GetBytes("{\"fetch\":1,\"records\":{\"added\":[" +
+            "{\"7\":\"10.0.0.1\",\"delta_key\":\"A\",\"first_fetch\":true},{\"7\":\"10.0.0.2\",\"delta_key\":\"B\",\"first_fetch\":true}]," +
+            "\"updated\":[{\"7\":\"10.0.0.1\",\"delta_key\":\"A\",\"first_fetch\":false}],\"deleted\":[{\"delta_key\":\"B\"}]}}"), sink);
+        Assert.Equal(4, sink.Records.Count);
+        Assert.Equal(2, sink.FirstFetchCount);
+        Assert.Equal(new object?[] { true, true, false, false }, sink.Records.Select(r => r["FirstFetch"]).ToArray());
+        Assert.Equal(new object?[] { SmcChange.Added, SmcChange.Added, SmcChange.Updated, SmcChange.Deleted }, sink.Records.Select(r => r["Change"]).ToArray());
+        Assert.Equal("fw-east", sink.Records[0]["Engine"]);
+
+        sink.Clear();
+        Assert.Empty(sink.Records);
+        Assert.Equal(0, sink.FirstFetchCount);
+        ServerMessageParser.Parse(Encoding.UTF8.GetBytes("{\"fetch\":1,\"records\":{\"added\":[{\"7\":\"10.0.0.3\",\"delta_key\":\"C\",\"first_fetch\":true}]}}"), sink);
+        Assert.Equal(1, sink.FirstFetchCount);
+    }
+
+    [Fact]
     public void End_failure_fields_and_statistics_are_read()
     {
         var (end, _) = Parse("{\"fetch\":1,\"end\":\"end of data\"}");
