@@ -76,7 +76,7 @@ switch ($Mode) {
         $prototypes = [ordered]@{
             'ps-bench-loop-module'       = @{}
             'ps-bench-loop-prototype'    = @{ PrototypeValues = $true }
-            'ps-bench-depth1-module'     = @{ Depth = 1 }
+            'ps-bench-depth2-module'     = @{ Depth = 2 }
         }
         foreach ($switches in $prototypes.Values) { $null = Get-SmcBenchLog -Session $session -MaxRecords $WarmupRecords @switches | Measure-Object }
         for ($run = 1; $run -le $Runs; $run++) {
@@ -84,7 +84,7 @@ switch ($Mode) {
             Write-Measurement 'ps-get-smclog' $run $Records $seconds
             $seconds = Measure-Pipeline { Write-SmcBenchRecord -Count $Records | Measure-Object } $Records 'Write-SmcBenchRecord'
             Write-Measurement 'ps-ceiling-log' $run $Records $seconds
-            # Splits (evidence, not module code): Get-SmcLog's loop as it is, with prototype value parsing, and with no read ahead.
+            # Splits (evidence, not module code): Get-SmcLog's loop as it is, with prototype value parsing, and two reads ahead (the depth before).
             foreach ($prototype in $prototypes.GetEnumerator()) {
                 $switches = $prototype.Value
                 $seconds = Measure-Pipeline { Get-SmcBenchLog -Session $session -MaxRecords $Records @switches | Measure-Object } $Records 'Get-SmcBenchLog'

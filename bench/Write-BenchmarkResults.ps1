@@ -109,9 +109,9 @@ function New-BenchmarkReport {
         'query-typed' = 'Query layer with TypedRecordSink (measure 1)'
         'query-prototype' = 'Query layer with the prototype sink (IPv4 and labels read from the UTF-8 bytes)'
         'ps-get-smclog' = 'pwsh: Get-SmcLog | Measure-Object (measure 2)'
-        'ps-bench-loop-module' = 'pwsh: Get-SmcBenchLog | Measure-Object: the loop of Get-SmcLog rebuilt in the bench, two reads ahead (should match measure 2)'
+        'ps-bench-loop-module' = 'pwsh: Get-SmcBenchLog | Measure-Object: the loop of Get-SmcLog rebuilt in the bench, eight reads ahead (should match measure 2)'
         'ps-bench-loop-prototype' = 'pwsh: Get-SmcBenchLog -PrototypeValues: the same with IPv4 and labels read from the UTF-8 bytes'
-        'ps-bench-depth1-module' = 'pwsh: Get-SmcBenchLog -Depth 1: one read ahead (the next message parsed while one is written; never two parsed at once)'
+        'ps-bench-depth2-module' = 'pwsh: Get-SmcBenchLog -Depth 2: two reads ahead (the depth before this one)'
         'ps-ceiling-log' = 'pwsh: Write-SmcBenchRecord | Measure-Object (ceiling b)'
         'parse-strings' = 'In memory: Utf8JsonReader, every value a string (ceiling a)'
         'parse-skip' = 'In memory: ServerMessageParser, records skipped'
@@ -192,8 +192,8 @@ $splitTable
   N times; imported in pwsh next to the staged module. Interleaved run by run with measure 2 (or 4) in one pwsh process.
 - **1** ``SmcMonitoring.Bench query``: ``SmcSession.ConnectAsync``, ``QueryExecution.StartAsync`` with
   ``LogQuery { Quantity = $Records }`` and the default field ids, read the way the cmdlets read: a ``ReadAheadQueue``
-  keeps two reads in flight, each into its own ``TypedRecordSink`` with ``LogShapes.Default`` (so two messages are
-  parsed at once on the two cores while one loop receives them in order); records counted and the sink cleared per
+  keeps eight reads in flight, each into its own ``TypedRecordSink`` with ``LogShapes.Default`` (so two messages are
+  parsed at once on the two cores while the next are received in order); records counted and the sink cleared per
   message; timed from StartAsync to the last message.
   After one unmeasured fetch of each kind, of the same size. Each run is followed by the same fetch with no sink
   ("query-skip").
@@ -221,9 +221,8 @@ $splitTable
   walk row alone is the baseline. The prototype sink (bench/Shared/PrototypeLogSink.cs) is TypedRecordSink's log path with
   those two value readers; it is measured in memory, through the query layer ("query-prototype", interleaved with
   measure 1) and in pwsh. ``Get-SmcBenchLog`` (bench/SmcMonitoring.Bench.Cmdlets) rebuilds Get-SmcLog's read-and-write
-  loop on the module's ``ReadAheadQueue`` so that variants can be compared with it: as is (two reads ahead, as
-  Get-SmcLog), with ``-PrototypeValues``, and with ``-Depth 1`` (one read ahead: the next message is parsed while one
-  is written, but never two at once); it runs interleaved with measure 2 in the same process.
+  loop on the module's ``ReadAheadQueue`` so that variants can be compared with it: as is (eight reads ahead, as
+  Get-SmcLog), with ``-PrototypeValues``, and with ``-Depth 2`` (two reads ahead, the depth before); it runs interleaved with measure 2 in the same process.
 - **6** pwsh: in the throughput process, after the throughput runs, each run does ``Connect-SmcSession`` and then times
   ``Get-SmcLog -MaxRecords 1 | ForEach-Object { ... }`` to the first record reaching the pipeline ("6c": the same, as the
   very first query of the process). C#: ``QueryExecution.StartAsync`` to the first record in the sink, on a connected

@@ -36,7 +36,7 @@ public sealed class GetSmcBenchLogCommand : PSCmdlet
 
     /// <summary>Reads in flight while records are written: 1 parses the next message meanwhile; 2 or more parse several at once.</summary>
     [Parameter]
-    [ValidateRange(1, 8)]
+    [ValidateRange(1, 32)]
     public int Depth { get; set; } = ReadAheadQueue.RecordDepth;
 
     /// <inheritdoc/>

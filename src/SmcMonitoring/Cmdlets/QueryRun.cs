@@ -9,7 +9,7 @@ namespace SmcMonitoring.Cmdlets;
 /// <summary>
 /// One fetch a query cmdlet runs: what to send, where records go, and what to do with each message. A run with
 /// records reads ahead (<see cref="ReadAheadQueue"/>): while the pipeline writes the records of one message, the next
-/// two are received and parsed into sinks of their own on pool threads.
+/// ones (<see cref="ReadAheadQueue.RecordDepth"/>) are received and parsed into sinks of their own on pool threads.
 /// </summary>
 internal sealed class QueryRun
 {

@@ -13,8 +13,13 @@ namespace SmcMonitoring.Queries;
 /// </summary>
 internal sealed class ReadAheadQueue
 {
-    /// <summary>Reads in flight for a query with records: two messages parsed at once, one per core of a small machine.</summary>
-    public const int RecordDepth = 2;
+    /// <summary>
+    /// Reads in flight for a query with records. Any two of them parse at once on a small machine; the others are
+    /// received and wait, so the socket and the parsing threads keep busy while the pipeline catches up. Measured on 2
+    /// cores (interleaved runs): depth 8 wrote 10-20% more records a second than depth 2, for logs and for connection
+    /// snapshots; 16 and 32 gained nothing more. It bounds memory at eight messages and their records.
+    /// </summary>
+    public const int RecordDepth = 8;
 
     private readonly IRecordSink?[] _sinks;
     private readonly int _depth;

@@ -68,6 +68,7 @@ public sealed class ReadAheadTests : IAsyncLifetime
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(4)]
+    [InlineData(ReadAheadQueue.RecordDepth)]
     public async Task Reads_asked_ahead_return_every_record_once_in_order(int depth)
     {
         using (var execution = await StartLogsAsync(3000, new QueryLimits()))
@@ -81,6 +82,23 @@ public sealed class ReadAheadTests : IAsyncLifetime
             Assert.Equal(3000, execution.RecordCount);
         }
         Assert.Equal(0, _session.OpenSocketCount);
+    }
+
+    [Fact]
+    public async Task Only_the_messages_asked_for_are_received_however_long_the_reader_waits()
+    {
+        // Pull-based: a pipeline that stops taking records stops the reading at the read-ahead depth.
+        using var execution = await StartLogsAsync(5000, new QueryLimits());
+        var reads = Enumerable.Range(0, ReadAheadQueue.RecordDepth).Select(_ => execution.ReadAsync(new TypedRecordSink(LogShapes.Default, (s, v) => new SmcLogRecord(s, v)), CancellationToken.None)).ToList();
+        var messages = await Task.WhenAll(reads).WaitAsync(Patience);
+        var received = execution.RecordCount;
+        Assert.Equal(messages.Sum(m => m!.RecordCount), received);
+        await Task.Delay(300);
+        Assert.Equal(received, execution.RecordCount);
+        Assert.True(received < 5000, $"{received} records were received for {ReadAheadQueue.RecordDepth} reads");
+
+        var next = await execution.ReadAsync(null, CancellationToken.None).WaitAsync(Patience);
+        Assert.Equal(received + next!.RecordCount, execution.RecordCount);
     }
 
     [Fact]
