@@ -123,6 +123,8 @@ function New-BenchmarkReport {
         'sender-connections' = 'Connections: raw websocket reader, snapshot to its last row (simulator send rate)'
         'query-typed-connections' = 'Connections: query layer with TypedRecordSink, to the last row'
         'ps-get-smcconnection' = 'Connections: pwsh Get-SmcConnection | Measure-SmcBenchLast (measure 4)'
+        'ps-ceiling-connection' = 'Connections: pwsh Write-SmcBenchRecord -Kind Connection, 200 records cycled (ceiling b conn)'
+        'ps-ceiling-connection-distinct' = 'Connections: the same, every record a different object (-Distinct as large as -Count), cold in the caches as a snapshot''s rows are (not the target)'
         'parse-strings-connections' = 'Connections in memory: Utf8JsonReader, every value a string'
         'parse-typed-connections' = 'Connections in memory: ServerMessageParser + TypedRecordSink, default connection shape'
         'values-ip-walk' = 'Values: walking the messages to every Src and Dst value (baseline of the next two)'
@@ -190,6 +192,8 @@ $splitTable
   records built once with the module's internal constructors and shapes (``LogShapes.Default``,
   ``SessionMonitor.Connections.DefaultShape``) and typed values (DateTime, IPAddress, int ports, enums, strings), written
   N times; imported in pwsh next to the staged module. Interleaved run by run with measure 2 (or 4) in one pwsh process.
+  For connections a third, informational pipeline runs beside them: ``-Distinct N`` writes N different records (built
+  in the warm-up), each cold in the CPU's caches as a snapshot's fresh rows are; the target stays on (b conn).
 - **1** ``SmcMonitoring.Bench query``: ``SmcSession.ConnectAsync``, ``QueryExecution.StartAsync`` with
   ``LogQuery { Quantity = $Records }`` and the default field ids, read the way the cmdlets read: a ``ReadAheadQueue``
   keeps eight reads in flight, each into its own ``TypedRecordSink`` with ``LogShapes.Default`` (so two messages are

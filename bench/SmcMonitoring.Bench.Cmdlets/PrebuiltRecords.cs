@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Net;
 using SmcMonitoring.Queries;
@@ -14,6 +15,9 @@ internal static class PrebuiltRecords
 {
     /// <summary>As many distinct records as one SMC message carries.</summary>
     public const int Distinct = 200;
+
+    // Built once per kind and count, so that a timed run only writes (a warm-up run builds them).
+    private static readonly ConcurrentDictionary<(bool Connections, int Count), SmcRecord[]> Built = new();
 
     private static readonly string[] Senders = { "fw-east node 1", "fw-east node 2", "fw-west node 1", "dmz-fw node 1" };
     private static readonly string[] Protocols = { "TCP", "UDP", "ICMP" };
@@ -32,16 +36,18 @@ internal static class PrebuiltRecords
     private static readonly SmcAction[] Actions = { SmcAction.Allow, SmcAction.Discard, SmcAction.Allow, SmcAction.Refuse };
     private static readonly SmcSeverity[] Severities = { SmcSeverity.Info, SmcSeverity.Low, SmcSeverity.Info, SmcSeverity.High };
 
-    public static SmcRecord[] Logs() => Build(LogShapes.Default, (shape, values) => new SmcLogRecord(shape, values));
+    public static SmcRecord[] Logs(int distinct = Distinct) =>
+        Built.GetOrAdd((false, distinct), key => Build(LogShapes.Default, (shape, values) => new SmcLogRecord(shape, values), key.Count));
 
-    public static SmcRecord[] Connections() => Build(SessionMonitor.Connections.DefaultShape, SessionMonitor.Connections.Create);
+    public static SmcRecord[] Connections(int distinct = Distinct) =>
+        Built.GetOrAdd((true, distinct), key => Build(SessionMonitor.Connections.DefaultShape, SessionMonitor.Connections.Create, key.Count));
 
-    private static SmcRecord[] Build(RecordShape shape, Func<RecordShape, object?[], SmcRecord> create)
+    private static SmcRecord[] Build(RecordShape shape, Func<RecordShape, object?[], SmcRecord> create, int count)
     {
         var random = new Random(1);
         var start = new DateTime(2026, 1, 1, 12, 0, 0, DateTimeKind.Unspecified);
-        var records = new SmcRecord[Distinct];
-        for (var r = 0; r < Distinct; r++)
+        var records = new SmcRecord[count];
+        for (var r = 0; r < count; r++)
         {
             var values = new object?[shape.Columns.Count];
             for (var c = 0; c < values.Length; c++) { values[c] = ValueFor(shape.Columns[c], r, random, start); }

@@ -29,10 +29,19 @@ public sealed class WriteSmcBenchRecordCommand : PSCmdlet
     [Parameter]
     public BenchRecordKind Kind { get; set; } = BenchRecordKind.Log;
 
+    /// <summary>
+    /// How many different record objects to cycle through: 200 by default (one message's worth, warm in the CPU's
+    /// caches), or as many as <see cref="Count"/> to write a fresh object each time, as a query does. They are built on
+    /// the first call with that number and kept for the process.
+    /// </summary>
+    [Parameter]
+    [ValidateRange(1, 10_000_000)]
+    public int Distinct { get; set; } = PrebuiltRecords.Distinct;
+
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
-        var records = Kind == BenchRecordKind.Connection ? PrebuiltRecords.Connections() : PrebuiltRecords.Logs();
+        var records = Kind == BenchRecordKind.Connection ? PrebuiltRecords.Connections(Distinct) : PrebuiltRecords.Logs(Distinct);
         for (var i = 0; i < Count; i++) { WriteObject(records[i % records.Length]); }
     }
 }
