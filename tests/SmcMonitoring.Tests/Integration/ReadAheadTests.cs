@@ -49,6 +49,51 @@ public sealed class ReadAheadTests : IAsyncLifetime
     private static ReadAheadQueue LogReads(int depth) =>
         new(() => new TypedRecordSink(LogShapes.Default, (s, v) => new SmcLogRecord(s, v)), depth);
 
+    /// <summary>Counts the records of every sink and the most sinks reading at the same time.</summary>
+    private sealed class ConcurrencyGauge
+    {
+        private int _active;
+        private int _peak;
+        private int _records;
+
+        public int Peak => Volatile.Read(ref _peak);
+
+        public int Records => Volatile.Read(ref _records);
+
+        public void Enter()
+        {
+            var active = Interlocked.Increment(ref _active);
+            int peak;
+            while (active > (peak = Volatile.Read(ref _peak)) && Interlocked.CompareExchange(ref _peak, active, peak) != peak) { }
+            Interlocked.Increment(ref _records);
+        }
+
+        public void Leave() => Interlocked.Decrement(ref _active);
+    }
+
+    /// <summary>Keeps no records: it notes each one in the gauge and sleeps in every twentieth, so parses would overlap.</summary>
+    private sealed class SlowSink : IRecordSink
+    {
+        private readonly ConcurrencyGauge _gauge;
+        private int _seen;
+
+        public SlowSink(ConcurrencyGauge gauge) => _gauge = gauge;
+
+        public void Read(ref System.Text.Json.Utf8JsonReader reader, RecordChange change)
+        {
+            _gauge.Enter();
+            try
+            {
+                if (++_seen % 20 == 0) { Thread.Sleep(2); }
+                reader.Skip();
+            }
+            finally
+            {
+                _gauge.Leave();
+            }
+        }
+    }
+
     /// <summary>Reads to the end the way the cmdlets do: take the oldest read, ask for one more, then use its records.</summary>
     private static async Task<List<SmcRecord>> ReadAllAsync(ReadAheadQueue reads, QueryExecution execution)
     {
@@ -99,6 +144,24 @@ public sealed class ReadAheadTests : IAsyncLifetime
 
         var next = await execution.ReadAsync(null, CancellationToken.None).WaitAsync(Patience);
         Assert.Equal(received + next!.RecordCount, execution.RecordCount);
+    }
+
+    [Fact]
+    public async Task Reads_ahead_parse_no_more_messages_at_once_than_allowed()
+    {
+        using var execution = await StartLogsAsync(3000, new QueryLimits());
+        execution.MaxParallelParses = 1;
+        var gauge = new ConcurrencyGauge();
+        var reads = new ReadAheadQueue(() => new SlowSink(gauge), ReadAheadQueue.RecordDepth);
+        reads.Start(execution, CancellationToken.None);
+        while (await reads.Next.WaitAsync(Patience) is not null)
+        {
+            reads.TakeFinished();
+            reads.ReadMore(CancellationToken.None);
+        }
+        Assert.Equal(3000, gauge.Records);
+        // Eight messages were read ahead, and their parses sleep: without the limit two would run at once.
+        Assert.Equal(1, gauge.Peak);
     }
 
     [Fact]
