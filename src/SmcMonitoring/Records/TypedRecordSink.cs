@@ -18,10 +18,10 @@ internal sealed class TypedRecordSink : IRecordSink
 
     private const int SessionEventField = 302;
 
-    // Boxed once: every session row carries a first-fetch flag and a change, which would otherwise cost two boxes.
-    private static readonly object BoxedTrue = true;
-    private static readonly object BoxedFalse = false;
-    private static readonly object[] BoxedChanges = { SmcChange.Added, SmcChange.Updated, SmcChange.Deleted };
+    // Boxed once: every session row carries a change (and a first-fetch flag, see Utf8Values.Bool).
+    private static readonly object BoxedAdded = SmcChange.Added;
+    private static readonly object BoxedUpdated = SmcChange.Updated;
+    private static readonly object BoxedDeleted = SmcChange.Deleted;
 
     private readonly RecordShape _shape;
     private readonly Func<RecordShape, object?[], SmcRecord> _create;
@@ -71,8 +71,8 @@ internal sealed class TypedRecordSink : IRecordSink
         }
         if (change != RecordChange.None)
         {
-            Set(slots, _shape.FirstFetchIndex, state.FirstFetch ? BoxedTrue : BoxedFalse);
-            Set(slots, _shape.ChangeIndex, BoxedChanges[(int)(change switch { RecordChange.Updated => SmcChange.Updated, RecordChange.Deleted => SmcChange.Deleted, _ => SmcChange.Added })]);
+            Set(slots, _shape.FirstFetchIndex, Utf8Values.Bool(state.FirstFetch));
+            Set(slots, _shape.ChangeIndex, change switch { RecordChange.Updated => BoxedUpdated, RecordChange.Deleted => BoxedDeleted, _ => BoxedAdded });
             if (state.FirstFetch) { FirstFetchCount++; }
         }
         Set(slots, _shape.TargetIndex, _target);

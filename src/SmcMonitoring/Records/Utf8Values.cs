@@ -16,6 +16,8 @@ internal static class Utf8Values
     private static readonly (byte[] Label, object Value)[] ActionLabels = Labels(typeof(SmcAction));
     private static readonly (byte[] Label, object Value)[] SeverityLabels = Labels(typeof(SmcSeverity));
     private static readonly object[] BoxedPorts = BoxPorts();
+    private static readonly object BoxedTrue = true;
+    private static readonly object BoxedFalse = false;
 
     /// <summary>A dotted-quad IPv4 address, or null for anything else (IPv6, names, odd text).</summary>
     public static IPAddress? IPv4(ReadOnlySpan<byte> text)
@@ -51,6 +53,9 @@ internal static class Utf8Values
 
     /// <summary>A port number boxed once for the whole process.</summary>
     public static object Port(int port) => BoxedPorts[port];
+
+    /// <summary>A boolean boxed once for the whole process.</summary>
+    public static object Bool(bool value) => value ? BoxedTrue : BoxedFalse;
 
     private static object? Label(ReadOnlySpan<byte> text, (byte[] Label, object Value)[] labels)
     {

@@ -29,9 +29,9 @@ internal static class ValueParser
             case JsonTokenType.String:
                 return FromString(ref reader, kind, strings);
             case JsonTokenType.True:
-                return true;
+                return Utf8Values.Bool(true);
             case JsonTokenType.False:
-                return false;
+                return Utf8Values.Bool(false);
             default:
                 // An object or array where a value belongs: keep its JSON text.
                 using (var document = JsonDocument.ParseValue(ref reader)) { return document.RootElement.GetRawText(); }
