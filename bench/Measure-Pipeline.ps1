@@ -5,7 +5,7 @@
     Imports the staged module (and, for the ceilings, SmcMonitoring.Bench.Cmdlets.dll), connects to the simulator
     and prints one JSON line per measured run; other lines are progress.
     Throughput     Get-SmcLog -MaxRecords N | Measure-Object, interleaved with Write-SmcBenchRecord -Count N | Measure-Object
-                   and Get-SmcBenchLog (Get-SmcLog's loop with one read in flight, as Get-SmcLog, and with prototype values), then the time to the first record of Get-SmcLog -MaxRecords 1 after Connect-SmcSession.
+                   and Get-SmcBenchLog (Get-SmcLog's loop as it is, with prototype values, and two reads ahead), then the time to the first record of Get-SmcLog -MaxRecords 1 after Connect-SmcSession.
     Memory         one Get-SmcLog -MaxRecords N | Measure-Object, then the process's peak working set.
     Connections    Get-SmcConnection -Engine E | Measure-SmcBenchLast (timed to the last record), interleaved with
                    Write-SmcBenchRecord -Kind Connection | Measure-SmcBenchLast.

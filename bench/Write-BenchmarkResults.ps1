@@ -226,7 +226,8 @@ $splitTable
   those two value readers; it is measured in memory, through the query layer ("query-prototype", interleaved with
   measure 1) and in pwsh. ``Get-SmcBenchLog`` (bench/SmcMonitoring.Bench.Cmdlets) rebuilds Get-SmcLog's read-and-write
   loop on the module's ``ReadAheadQueue`` so that variants can be compared with it: as is (eight reads ahead, as
-  Get-SmcLog), with ``-PrototypeValues``, and with ``-Depth 2`` (two reads ahead, the depth before); it runs interleaved with measure 2 in the same process.
+  Get-SmcLog), with ``-PrototypeValues``, and with ``-Depth 2`` (two reads ahead, the depth before); it runs interleaved
+  with measure 2 in the same process.
 - **6** pwsh: in the throughput process, after the throughput runs, each run does ``Connect-SmcSession`` and then times
   ``Get-SmcLog -MaxRecords 1 | ForEach-Object { ... }`` to the first record reaching the pipeline ("6c": the same, as the
   very first query of the process). C#: ``QueryExecution.StartAsync`` to the first record in the sink, on a connected

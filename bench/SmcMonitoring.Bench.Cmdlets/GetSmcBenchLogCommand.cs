@@ -34,7 +34,7 @@ public sealed class GetSmcBenchLogCommand : PSCmdlet
     [Parameter]
     public SwitchParameter PrototypeValues { get; set; }
 
-    /// <summary>Reads in flight while records are written: 1 parses the next message meanwhile; 2 or more parse several at once.</summary>
+    /// <summary>Reads in flight while records are written: 1 parses the next message meanwhile; 2 or more parse up to one per core at once.</summary>
     [Parameter]
     [ValidateRange(1, 32)]
     public int Depth { get; set; } = ReadAheadQueue.RecordDepth;

@@ -14,10 +14,11 @@ namespace SmcMonitoring.Queries;
 internal sealed class ReadAheadQueue
 {
     /// <summary>
-    /// Reads in flight for a query with records. Any two of them parse at once on a small machine; the others are
-    /// received and wait, so the socket and the parsing threads keep busy while the pipeline catches up. Measured on 2
-    /// cores (interleaved runs): depth 8 wrote 10-20% more records a second than depth 2, for logs and for connection
-    /// snapshots; 16 and 32 gained nothing more. It bounds memory at eight messages and their records.
+    /// Reads in flight for a query with records. Up to one per core parse at once
+    /// (<see cref="QueryExecution.MaxParallelParses"/>); the others are received and wait, so the socket and the parsing
+    /// threads keep busy while the pipeline catches up. Measured on 2 cores (interleaved runs): depth 8 wrote 10-20% more
+    /// records a second than depth 2, for logs and for connection snapshots; 16 and 32 gained nothing more. It bounds
+    /// memory at eight messages and their records.
     /// </summary>
     public const int RecordDepth = 8;
 
