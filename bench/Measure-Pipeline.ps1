@@ -7,8 +7,9 @@
     Throughput     Get-SmcLog -MaxRecords N | Measure-Object, interleaved with Write-SmcBenchRecord -Count N | Measure-Object
                    and Get-SmcBenchLog (Get-SmcLog's loop as it is, with prototype values, and two reads ahead), then the time to the first record of Get-SmcLog -MaxRecords 1 after Connect-SmcSession.
     Memory         one Get-SmcLog -MaxRecords N | Measure-Object, then the process's peak working set.
-    Connections    Get-SmcConnection -Engine E | Measure-SmcBenchLast (timed to the last record), interleaved with
-                   Write-SmcBenchRecord -Kind Connection | Measure-SmcBenchLast.
+    Connections    after -WarmupSnapshots snapshots (each reported), Get-SmcConnection -Engine E | Measure-SmcBenchLast
+                   (timed to the last record), interleaved with Write-SmcBenchRecord -Kind Connection | Measure-SmcBenchLast;
+                   then the informational -Distinct ceiling on its own.
     Notifications  Register-SmcNotification -Context host, then N changes through the simulator's admin endpoint.
 #>
 [CmdletBinding()]
@@ -21,6 +22,7 @@ param(
     [int] $Records = 1000000,
     [int] $Runs = 5,
     [int] $WarmupRecords = 20000,
+    [int] $WarmupSnapshots = 10,
     [string] $Engine = 'fw-bench'
 )
 
@@ -117,25 +119,41 @@ switch ($Mode) {
     'Connections' {
         # A snapshot ends when the SMC goes quiet (or at a SessionEvent 4 marker), so the rate is timed to the last
         # record; the whole command, with the wait for silence, is reported beside it.
-        Write-BenchProgress "pwsh: warm-up, two snapshots of engine $Engine and $WarmupRecords prebuilt connections"
-        # Two snapshots: the first also builds the engine's table in the simulator and compiles its code.
-        foreach ($warmup in 1, 2) { $null = Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp()) }
-        $null = Write-SmcBenchRecord -Count $WarmupRecords -Kind Connection | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp())
-        # Builds the distinct records of the informational ceiling outside the timed runs.
-        $null = Write-SmcBenchRecord -Count $WarmupRecords -Kind Connection -Distinct $Records | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp())
-        for ($run = 1; $run -le $Runs; $run++) {
-            foreach ($case in @(
-                    @{ Name = 'ps-get-smcconnection'; Pipeline = { param($start) Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast -StartTimestamp $start } }
-                    @{ Name = 'ps-ceiling-connection'; Pipeline = { param($start) Write-SmcBenchRecord -Count $Records -Kind Connection | Measure-SmcBenchLast -StartTimestamp $start } }
-                    # Not the ceiling of the target: every record a different object, cold in the caches as a snapshot's rows are.
-                    @{ Name = 'ps-ceiling-connection-distinct'; Pipeline = { param($start) Write-SmcBenchRecord -Count $Records -Kind Connection -Distinct $Records | Measure-SmcBenchLast -StartTimestamp $start } })) {
-                [GC]::Collect()
-                [GC]::WaitForPendingFinalizers()
-                $start = [Diagnostics.Stopwatch]::GetTimestamp()
-                $result = & $case.Pipeline $start
-                $total = ([Diagnostics.Stopwatch]::GetTimestamp() - $start) / [Diagnostics.Stopwatch]::Frequency
-                if ($result.Count -ne $Records) { throw "$($case.Name) returned $($result.Count) records, not $Records." }
-                Write-Measurement $case.Name $run $Records $result.LastRecordSeconds @{ commandSeconds = [math]::Round($total, 6) }
+        Write-BenchProgress "pwsh: warm-up, $WarmupSnapshots snapshots of engine $Engine and five runs of the ceiling"
+        # The first snapshots of a process run code not yet compiled in its final tier (in pwsh and in the simulator):
+        # each warm-up snapshot is reported, so that the curve shows.
+        # One second of silence ends a warm-up snapshot sooner than the default three; the timed runs use the default.
+        for ($warmup = 1; $warmup -le $WarmupSnapshots; $warmup++) {
+            $start = [Diagnostics.Stopwatch]::GetTimestamp()
+            $result = Get-SmcConnection -Engine $Engine -InactivityTimeoutSec 1 | Measure-SmcBenchLast -StartTimestamp $start
+            Write-Measurement 'ps-get-smcconnection-warmup' $warmup $result.Count $result.LastRecordSeconds
+        }
+        for ($warmup = 1; $warmup -le 5; $warmup++) { $null = Write-SmcBenchRecord -Count $Records -Kind Connection | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp()) }
+        $target = @(
+            @{ Name = 'ps-get-smcconnection'; Pipeline = { param($start) Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast -StartTimestamp $start } }
+            @{ Name = 'ps-ceiling-connection'; Pipeline = { param($start) Write-SmcBenchRecord -Count $Records -Kind Connection | Measure-SmcBenchLast -StartTimestamp $start } })
+        # Not the ceiling of the target: every record a different object, cold in the caches as a snapshot's rows are.
+        # Measured after the target's runs: its records (tens of megabytes, kept for the runs) would otherwise share
+        # the heap with measure 4 and its ceiling, which a user's shell does not.
+        $informational = @(
+            @{ Name = 'ps-ceiling-connection-distinct'; Pipeline = { param($start) Write-SmcBenchRecord -Count $Records -Kind Connection -Distinct $Records | Measure-SmcBenchLast -StartTimestamp $start } })
+        foreach ($phase in 'target', 'informational') {
+            $cases = $target
+            if ($phase -eq 'informational') {
+                $cases = $informational
+                # Builds the distinct records outside the timed runs.
+                $null = Write-SmcBenchRecord -Count $WarmupRecords -Kind Connection -Distinct $Records | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp())
+            }
+            for ($run = 1; $run -le $Runs; $run++) {
+                foreach ($case in $cases) {
+                    [GC]::Collect()
+                    [GC]::WaitForPendingFinalizers()
+                    $start = [Diagnostics.Stopwatch]::GetTimestamp()
+                    $result = & $case.Pipeline $start
+                    $total = ([Diagnostics.Stopwatch]::GetTimestamp() - $start) / [Diagnostics.Stopwatch]::Frequency
+                    if ($result.Count -ne $Records) { throw "$($case.Name) returned $($result.Count) records, not $Records." }
+                    Write-Measurement $case.Name $run $Records $result.LastRecordSeconds @{ commandSeconds = [math]::Round($total, 6) }
+                }
             }
         }
     }

@@ -39,6 +39,25 @@ function ConvertTo-MarkdownTable {
     return $lines -join "`n"
 }
 
+function Get-WarmupCurve {
+    # Medians of the warm-up snapshots in groups (1, 2-5, 6-10, then tens), as "snapshots 2-5: 612,000/s".
+    param([double[]] $Rates)
+    if ($Rates.Count -eq 0) { return '' }
+    $groups = [Collections.Generic.List[string]]::new()
+    $bounds = @(1, 5, 10) + @(for ($end = 20; $end -lt $Rates.Count + 10; $end += 10) { $end })
+    $first = 1
+    foreach ($last in $bounds) {
+        if ($first -gt $Rates.Count) { break }
+        $last = [math]::Min($last, $Rates.Count)
+        $slice = @($Rates[($first - 1)..($last - 1)] | Sort-Object)
+        $median = if ($slice.Count % 2) { $slice[[int][math]::Floor($slice.Count / 2)] } else { ($slice[$slice.Count / 2 - 1] + $slice[$slice.Count / 2]) / 2 }
+        $label = if ($first -eq $last) { "$first" } else { "$first-$last" }
+        $groups.Add("$label`: $(Format-Number $median)/s")
+        $first = $last + 1
+    }
+    return $groups -join '; '
+}
+
 function New-BenchmarkReport {
     $sender = Get-Stats (Get-Runs 'sender')
     $senderMBps = Get-Stats (Get-Runs 'sender' 'megabytesPerSecond')
@@ -53,6 +72,7 @@ function New-BenchmarkReport {
     $connectionStats = Get-Stats (Get-Runs 'ps-get-smcconnection')
     $connectionCommand = Get-Stats (Get-Runs 'ps-get-smcconnection' 'commandSeconds')
     $connectionSender = Get-Stats (Get-Runs 'sender-connections')
+    $connectionWarmup = Get-WarmupCurve ([double[]] @(Get-Runs 'ps-get-smcconnection-warmup'))
     $latencies = [double[]] @(Get-Runs 'ps-notification' 'latencyMilliseconds')
     $serverLatencies = [double[]] @(Get-Runs 'ps-notification' 'serverLatencyMilliseconds')
     $timeouts = ($Lines | Where-Object measure -EQ 'ps-notification-timeouts' | Select-Object -First 1)
@@ -167,6 +187,8 @@ $table
 
 Ratios: S/1 and S conn/4 for the simulator, 1/(a), 2/(b), 2 against 300,000 records/s, 4/(b conn). PASS/MISS are figures, never a failed run.
 
+Measure 4 before its timed runs, in the same pwsh process (warm-up snapshots, medians by group): $(if ($connectionWarmup) { $connectionWarmup } else { 'not measured' }).
+
 ## Where the time goes
 
 Medians of $Runs runs; "each" is a record, or a value in the Values rows (whose walk row is the cost of reaching the
@@ -192,8 +214,10 @@ $splitTable
   records built once with the module's internal constructors and shapes (``LogShapes.Default``,
   ``SessionMonitor.Connections.DefaultShape``) and typed values (DateTime, IPAddress, int ports, enums, strings), written
   N times; imported in pwsh next to the staged module. Interleaved run by run with measure 2 (or 4) in one pwsh process.
-  For connections a third, informational pipeline runs beside them: ``-Distinct N`` writes N different records (built
-  in the warm-up), each cold in the CPU's caches as a snapshot's fresh rows are; the target stays on (b conn).
+  For connections a third, informational pipeline runs after them, on its own: ``-Distinct N`` writes N different
+  records (built before its runs), each cold in the CPU's caches as a snapshot's fresh rows are; the target stays on
+  (b conn). It runs apart because its records (tens of megabytes, kept for its runs) changed both figures of the target
+  when they shared the heap with them.
 - **1** ``SmcMonitoring.Bench query``: ``SmcSession.ConnectAsync``, ``QueryExecution.StartAsync`` with
   ``LogQuery { Quantity = $Records }`` and the default field ids, read the way the cmdlets read: a ``ReadAheadQueue``
   keeps eight reads in flight, each into its own ``TypedRecordSink`` with ``LogShapes.Default`` (so two messages are
@@ -206,12 +230,13 @@ $splitTable
   (``[GC]::Collect()`` before each run) and checks the count.
 - **3** one fresh pwsh process per run and size: import, connect, ``Get-SmcLog -MaxRecords N | Measure-Object``, then
   ``[Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64``; sizes alternate run by run.
-- **4** a second simulator with ``--connections $Connections --session-change-rate 0``; in pwsh, after two unmeasured
-  snapshots, ``Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast`` (a counting cmdlet that notes when the last
+- **4** a second simulator with ``--connections $Connections --session-change-rate 0``; in pwsh, after 10 warm-up
+  snapshots (reported under the table: the first ones run code not yet compiled in its final tier) and five unmeasured
+  ceiling runs, ``Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast`` (a counting cmdlet that notes when the last
   record arrived): the rate is timed to the last record, because the snapshot then ends only after the module's silence
   rule (3 s without a message); the whole command time is shown beside it. The ceiling uses the same counting cmdlet.
 - **S conn** and the "Connections" splits (``SmcMonitoring.Bench connections``): on the connections simulator, after six raw
-  and two typed unmeasured snapshots (the simulator's snapshot code speeds up over its first few), a bare websocket reads the CONNECTIONS snapshot until it has seen $(Format-Number $Connections) rows
+  and ten typed unmeasured snapshots (the simulator's snapshot code speeds up over its first few), a bare websocket reads the CONNECTIONS snapshot until it has seen $(Format-Number $Connections) rows
   (counting ``delta_key`` in the bytes), then the query layer reads it with ``TypedRecordSink`` and
   ``SessionMonitor.Connections.DefaultShape`` to the last row; one captured snapshot is then parsed in memory.
 - **5** ``Register-SmcNotification -Context host -SourceIdentifier SmcBenchNotify``; each change is triggered with
