@@ -60,6 +60,22 @@ function Measure-Pipeline {
     return $clock.Elapsed.TotalSeconds
 }
 
+function Measure-Interleaved {
+    # $Runs rounds of the cases in turn, each timed to its last record (Measure-SmcBenchLast), the whole command beside it.
+    param([hashtable[]] $Cases)
+    for ($run = 1; $run -le $Runs; $run++) {
+        foreach ($case in $Cases) {
+            [GC]::Collect()
+            [GC]::WaitForPendingFinalizers()
+            $start = [Diagnostics.Stopwatch]::GetTimestamp()
+            $result = & $case.Pipeline $start
+            $total = ([Diagnostics.Stopwatch]::GetTimestamp() - $start) / [Diagnostics.Stopwatch]::Frequency
+            if ($result.Count -ne $Records) { throw "$($case.Name) returned $($result.Count) records, not $Records." }
+            Write-Measurement $case.Name $run $Records $result.LastRecordSeconds @{ commandSeconds = [math]::Round($total, 6) }
+        }
+    }
+}
+
 Import-Module (Join-Path $StagingDir 'SmcMonitoring.psd1')
 if ($BenchCmdlets) { Import-Module $BenchCmdlets }
 $session = Connect-SmcSession -Url $Url -ApiKey $ApiKey
@@ -137,25 +153,10 @@ switch ($Mode) {
         # the heap with measure 4 and its ceiling, which a user's shell does not.
         $informational = @(
             @{ Name = 'ps-ceiling-connection-distinct'; Pipeline = { param($start) Write-SmcBenchRecord -Count $Records -Kind Connection -Distinct $Records | Measure-SmcBenchLast -StartTimestamp $start } })
-        foreach ($phase in 'target', 'informational') {
-            $cases = $target
-            if ($phase -eq 'informational') {
-                $cases = $informational
-                # Builds the distinct records outside the timed runs.
-                $null = Write-SmcBenchRecord -Count $WarmupRecords -Kind Connection -Distinct $Records | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp())
-            }
-            for ($run = 1; $run -le $Runs; $run++) {
-                foreach ($case in $cases) {
-                    [GC]::Collect()
-                    [GC]::WaitForPendingFinalizers()
-                    $start = [Diagnostics.Stopwatch]::GetTimestamp()
-                    $result = & $case.Pipeline $start
-                    $total = ([Diagnostics.Stopwatch]::GetTimestamp() - $start) / [Diagnostics.Stopwatch]::Frequency
-                    if ($result.Count -ne $Records) { throw "$($case.Name) returned $($result.Count) records, not $Records." }
-                    Write-Measurement $case.Name $run $Records $result.LastRecordSeconds @{ commandSeconds = [math]::Round($total, 6) }
-                }
-            }
-        }
+        Measure-Interleaved $target
+        # Builds the distinct records outside the timed runs.
+        $null = Write-SmcBenchRecord -Count $WarmupRecords -Kind Connection -Distinct $Records | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp())
+        Measure-Interleaved $informational
     }
     'Notifications' {
         $source = 'SmcBenchNotify'

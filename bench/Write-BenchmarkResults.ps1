@@ -40,7 +40,7 @@ function ConvertTo-MarkdownTable {
 }
 
 function Get-WarmupCurve {
-    # Medians of the warm-up snapshots in groups (1, 2-5, 6-10, then tens), as "snapshots 2-5: 612,000/s".
+    # Medians of the warm-up snapshots in groups (1, 2-5, 6-10, then tens), as "2-5: 612,000/s".
     param([double[]] $Rates)
     if ($Rates.Count -eq 0) { return '' }
     $groups = [Collections.Generic.List[string]]::new()
@@ -49,8 +49,7 @@ function Get-WarmupCurve {
     foreach ($last in $bounds) {
         if ($first -gt $Rates.Count) { break }
         $last = [math]::Min($last, $Rates.Count)
-        $slice = @($Rates[($first - 1)..($last - 1)] | Sort-Object)
-        $median = if ($slice.Count % 2) { $slice[[int][math]::Floor($slice.Count / 2)] } else { ($slice[$slice.Count / 2 - 1] + $slice[$slice.Count / 2]) / 2 }
+        $median = (Get-Stats $Rates[($first - 1)..($last - 1)]).Median
         $label = if ($first -eq $last) { "$first" } else { "$first-$last" }
         $groups.Add("$label`: $(Format-Number $median)/s")
         $first = $last + 1
@@ -72,7 +71,8 @@ function New-BenchmarkReport {
     $connectionStats = Get-Stats (Get-Runs 'ps-get-smcconnection')
     $connectionCommand = Get-Stats (Get-Runs 'ps-get-smcconnection' 'commandSeconds')
     $connectionSender = Get-Stats (Get-Runs 'sender-connections')
-    $connectionWarmup = Get-WarmupCurve ([double[]] @(Get-Runs 'ps-get-smcconnection-warmup'))
+    $connectionWarmupRates = [double[]] @(Get-Runs 'ps-get-smcconnection-warmup')
+    $connectionWarmup = Get-WarmupCurve $connectionWarmupRates
     $latencies = [double[]] @(Get-Runs 'ps-notification' 'latencyMilliseconds')
     $serverLatencies = [double[]] @(Get-Runs 'ps-notification' 'serverLatencyMilliseconds')
     $timeouts = ($Lines | Where-Object measure -EQ 'ps-notification-timeouts' | Select-Object -First 1)
@@ -230,7 +230,7 @@ $splitTable
   (``[GC]::Collect()`` before each run) and checks the count.
 - **3** one fresh pwsh process per run and size: import, connect, ``Get-SmcLog -MaxRecords N | Measure-Object``, then
   ``[Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64``; sizes alternate run by run.
-- **4** a second simulator with ``--connections $Connections --session-change-rate 0``; in pwsh, after 10 warm-up
+- **4** a second simulator with ``--connections $Connections --session-change-rate 0``; in pwsh, after $($connectionWarmupRates.Count) warm-up
   snapshots (reported under the table: the first ones run code not yet compiled in its final tier) and five unmeasured
   ceiling runs, ``Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast`` (a counting cmdlet that notes when the last
   record arrived): the rate is timed to the last record, because the snapshot then ends only after the module's silence
