@@ -128,7 +128,7 @@ internal static class ValueParser
             case FieldKind.Time:
                 return DateTimeOffset.FromUnixTimeMilliseconds(number).UtcDateTime;
             case FieldKind.Port when number is >= 0 and <= 65535:
-                return (int)number;
+                return Utf8Values.Port((int)number);
             case FieldKind.Action when Enum.IsDefined(typeof(SmcAction), (int)number):
                 return (SmcAction)(int)number;
             case FieldKind.Severity when Enum.IsDefined(typeof(SmcSeverity), (int)number):
