@@ -23,7 +23,9 @@ param(
     [int] $Runs = 5,
     [int] $WarmupRecords = 20000,
     [int] $WarmupSnapshots = 10,
-    [string] $Engine = 'fw-bench'
+    [string] $Engine = 'fw-bench',
+    # Appended to every measure's name: a run under other runtime settings (Invoke-Benchmark's diagnosis) keeps its figures apart.
+    [string] $MeasureSuffix = ''
 )
 
 $ErrorActionPreference = 'Stop'
@@ -32,7 +34,7 @@ Set-StrictMode -Version 3.0
 function Write-Measurement {
     param([string] $Measure, [int] $Run, [long] $Count, [double] $Seconds, [hashtable] $Extra = @{})
     $line = [ordered]@{
-        measure          = $Measure
+        measure          = $Measure + $MeasureSuffix
         run              = $Run
         records          = $Count
         seconds          = [math]::Round($Seconds, 6)
@@ -49,15 +51,39 @@ function Write-BenchProgress {
     [Console]::Out.Flush()
 }
 
+function Get-GcState {
+    # What the process's garbage collector has done so far: collections (every one collects generation 0), pause time and bytes allocated.
+    return [pscustomobject]@{
+        Collections = [GC]::CollectionCount(0)
+        OlderCollections = [GC]::CollectionCount(1)
+        Pause = [GC]::GetTotalPauseDuration()
+        Allocated = [GC]::GetTotalAllocatedBytes($false)
+    }
+}
+
+function Get-GcExtra {
+    # The collector's work since $Before, for a measurement's JSON line: the whole process, so PowerShell's pipeline is in it too.
+    param($Before, [long] $Count)
+    $after = Get-GcState
+    return @{
+        gcCollections            = $after.Collections - $Before.Collections
+        gcOlderCollections       = $after.OlderCollections - $Before.OlderCollections
+        gcPauseMilliseconds      = [math]::Round(($after.Pause - $Before.Pause).TotalMilliseconds, 2)
+        allocatedBytesPerRecord  = [math]::Round(($after.Allocated - $Before.Allocated) / [math]::Max($Count, 1), 1)
+    }
+}
+
 function Measure-Pipeline {
+    # Runs $Pipeline once; returns its seconds and the collector's work meanwhile (Get-GcExtra).
     param([scriptblock] $Pipeline, [long] $Expected, [string] $What)
     [GC]::Collect()
     [GC]::WaitForPendingFinalizers()
+    $gc = Get-GcState
     $clock = [Diagnostics.Stopwatch]::StartNew()
     $measured = & $Pipeline
     $clock.Stop()
     if ($measured.Count -ne $Expected) { throw "$What returned $($measured.Count) records, not $Expected." }
-    return $clock.Elapsed.TotalSeconds
+    return [pscustomobject]@{ Seconds = $clock.Elapsed.TotalSeconds; Gc = Get-GcExtra $gc $Expected }
 }
 
 function Measure-Interleaved {
@@ -67,11 +93,14 @@ function Measure-Interleaved {
         foreach ($case in $Cases) {
             [GC]::Collect()
             [GC]::WaitForPendingFinalizers()
+            $gc = Get-GcState
             $start = [Diagnostics.Stopwatch]::GetTimestamp()
             $result = & $case.Pipeline $start
             $total = ([Diagnostics.Stopwatch]::GetTimestamp() - $start) / [Diagnostics.Stopwatch]::Frequency
             if ($result.Count -ne $Records) { throw "$($case.Name) returned $($result.Count) records, not $Records." }
-            Write-Measurement $case.Name $run $Records $result.LastRecordSeconds @{ commandSeconds = [math]::Round($total, 6) }
+            $extra = Get-GcExtra $gc $Records
+            $extra.commandSeconds = [math]::Round($total, 6)
+            Write-Measurement $case.Name $run $Records $result.LastRecordSeconds $extra
         }
     }
 }
@@ -98,15 +127,15 @@ switch ($Mode) {
         }
         foreach ($switches in $prototypes.Values) { $null = Get-SmcBenchLog -Session $session -MaxRecords $WarmupRecords @switches | Measure-Object }
         for ($run = 1; $run -le $Runs; $run++) {
-            $seconds = Measure-Pipeline { Get-SmcLog -MaxRecords $Records | Measure-Object } $Records 'Get-SmcLog'
-            Write-Measurement 'ps-get-smclog' $run $Records $seconds
-            $seconds = Measure-Pipeline { Write-SmcBenchRecord -Count $Records | Measure-Object } $Records 'Write-SmcBenchRecord'
-            Write-Measurement 'ps-ceiling-log' $run $Records $seconds
+            $measured = Measure-Pipeline { Get-SmcLog -MaxRecords $Records | Measure-Object } $Records 'Get-SmcLog'
+            Write-Measurement 'ps-get-smclog' $run $Records $measured.Seconds $measured.Gc
+            $measured = Measure-Pipeline { Write-SmcBenchRecord -Count $Records | Measure-Object } $Records 'Write-SmcBenchRecord'
+            Write-Measurement 'ps-ceiling-log' $run $Records $measured.Seconds $measured.Gc
             # Splits (evidence, not module code): Get-SmcLog's loop as it is, with prototype value parsing, and two reads ahead (the depth before).
             foreach ($prototype in $prototypes.GetEnumerator()) {
                 $switches = $prototype.Value
-                $seconds = Measure-Pipeline { Get-SmcBenchLog -Session $session -MaxRecords $Records @switches | Measure-Object } $Records 'Get-SmcBenchLog'
-                Write-Measurement $prototype.Key $run $Records $seconds
+                $measured = Measure-Pipeline { Get-SmcBenchLog -Session $session -MaxRecords $Records @switches | Measure-Object } $Records 'Get-SmcBenchLog'
+                Write-Measurement $prototype.Key $run $Records $measured.Seconds $measured.Gc
             }
         }
 
@@ -133,6 +162,9 @@ switch ($Mode) {
         }
     }
     'Connections' {
+        # The collector's settings of this process, for the report (its generation-0 budget bounds how often it runs).
+        $gcSettings = [GC]::GetConfigurationVariables()
+        Write-Measurement 'ps-gc-settings' 1 0 0 @{ gen0MaxBudgetBytes = $gcSettings['GCGen0MaxBudget']; concurrent = $gcSettings['ConcurrentGC']; server = $gcSettings['ServerGC'] }
         # A snapshot ends when the SMC goes quiet (or at a SessionEvent 4 marker), so the rate is timed to the last
         # record; the whole command, with the wait for silence, is reported beside it.
         Write-BenchProgress "pwsh: warm-up, $WarmupSnapshots snapshots of engine $Engine and five runs of the ceiling"

@@ -167,6 +167,40 @@ function New-BenchmarkReport {
         }
     }
 
+    # The collector's work in the pwsh process during each pipeline measure (whole process: PowerShell's pipeline included).
+    $gcDefinitions = [ordered]@{
+        'ps-get-smclog' = 'Measure 2: Get-SmcLog | Measure-Object'
+        'ps-ceiling-log' = 'Ceiling (b): Write-SmcBenchRecord | Measure-Object'
+        'ps-get-smcconnection' = 'Measure 4: Get-SmcConnection | Measure-SmcBenchLast'
+        'ps-ceiling-connection' = 'Ceiling (b conn): Write-SmcBenchRecord -Kind Connection'
+        'ps-ceiling-connection-distinct' = 'The same, -Distinct (not the target)'
+        "ps-get-smcconnection$GcDiagnosisSuffix" = "Diagnosis: measure 4 in a pwsh with a $GcDiagnosisBudgetMB MB generation-0 budget"
+        "ps-ceiling-connection$GcDiagnosisSuffix" = "Diagnosis: ceiling (b conn) in the same pwsh"
+    }
+    $gcRows = foreach ($definition in $gcDefinitions.GetEnumerator()) {
+        $collections = Get-Stats (Get-Runs $definition.Key 'gcCollections')
+        if (-not $collections) { continue }
+        $timedRuns = @($Lines | Where-Object { $_.measure -eq $definition.Key -and $_.PSObject.Properties['gcPauseMilliseconds'] })
+        $share = Get-Stats @($timedRuns | Where-Object { $_.seconds -gt 0 } | ForEach-Object { 100 * $_.gcPauseMilliseconds / ($_.seconds * 1000) })
+        [pscustomobject]@{
+            Pipeline                    = $definition.Value
+            'records/s'                 = Format-Number (Get-Stats (Get-Runs $definition.Key)).Median
+            'allocated B each'          = Format-Number (Get-Stats (Get-Runs $definition.Key 'allocatedBytesPerRecord')).Median
+            collections                 = Format-Number $collections.Median
+            'of them gen 1 or 2'        = Format-Number (Get-Stats (Get-Runs $definition.Key 'gcOlderCollections')).Median
+            'pause ms'                  = Format-Number (Get-Stats (Get-Runs $definition.Key 'gcPauseMilliseconds')).Median 'N1'
+            'pause % of the timed run'  = if ($share) { Format-Number $share.Median 'N1' } else { '' }
+        }
+    }
+    $gcColumns = 'Pipeline', 'records/s', 'allocated B each', 'collections', 'of them gen 1 or 2', 'pause ms', 'pause % of the timed run'
+    $defaultBudget = $Lines | Where-Object measure -EQ 'ps-gc-settings' | Select-Object -First 1
+    $diagnosisRatio = Get-Ratio (Get-Stats (Get-Runs "ps-get-smcconnection$GcDiagnosisSuffix")) (Get-Stats (Get-Runs "ps-ceiling-connection$GcDiagnosisSuffix"))
+    $gcDiagnosis = if ($null -ne $diagnosisRatio) {
+        $budget = if ($defaultBudget) { "at most $(Format-Number ($defaultBudget.gen0MaxBudgetBytes / 1MB) 'N0') MB here" } else { 'not reported' }
+        "With a $GcDiagnosisBudgetMB MB generation-0 budget (the default is $budget$(if ($defaultBudget) { "; $(if ($defaultBudget.concurrent) { 'concurrent ' })$(if ($defaultBudget.server) { 'server' } else { 'workstation' }) GC" })), measure 4 / (b conn) = $(Format-Number $diagnosisRatio 'N2'), against $(if ($ratio4) { Format-Number $ratio4 'N2' } else { 'no figure' }) with the default budget. A diagnosis only: a user's pwsh runs with the default."
+    } else { 'The diagnosis run with a larger generation-0 budget gave no figure.' }
+    $gcTable = if ($gcRows) { ConvertTo-MarkdownTable @($gcRows) $gcColumns ($gcColumns | Select-Object -Skip 1) } else { '(not measured)' }
+
     $columns = 'Id', 'Measure', 'Median', 'Min', 'Max', 'Unit', 'Ratio', 'Target', 'Result'
     $table = ConvertTo-MarkdownTable $rows $columns @('Median', 'Min', 'Max', 'Ratio')
     $splitTable = if ($splits) { ConvertTo-MarkdownTable @($splits) @('Step', 'per second', 'µs each', 'allocated B each') @('per second', 'µs each', 'allocated B each') } else { '(no splits measured)' }
@@ -192,9 +226,17 @@ Measure 4 before its timed runs, in the same pwsh process (warm-up snapshots, me
 ## Where the time goes
 
 Medians of $Runs runs; "each" is a record, or a value in the Values rows (whose walk row is the cost of reaching the
-values, to subtract from the two below it).
+values, to subtract from the two below it). Allocations are the measuring thread's in the "In memory" and "Values" rows,
+the whole process's in the others (for the pwsh rows, PowerShell's pipeline included).
 
 $splitTable
+
+Garbage collection in the pwsh process during each timed run (medians of $Runs runs; the whole process, so the
+allocations of PowerShell's pipeline are in it, and for measure 4 the whole command, its wait for silence included):
+
+$gcTable
+
+$gcDiagnosis
 
 ## How each figure was measured
 
@@ -235,6 +277,11 @@ $splitTable
   ceiling runs, ``Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast`` (a counting cmdlet that notes when the last
   record arrived): the rate is timed to the last record, because the snapshot then ends only after the module's silence
   rule (3 s without a message); the whole command time is shown beside it. The ceiling uses the same counting cmdlet.
+- **Garbage collection**: around every timed pwsh run, ``[GC]::CollectionCount(0)`` (every collection),
+  ``CollectionCount(1)`` (those of generation 1 or 2), ``[GC]::GetTotalPauseDuration()`` and
+  ``[GC]::GetTotalAllocatedBytes()``; the pause share divides the pause by the timed part of the run. The diagnosis runs
+  the Connections pwsh process once more with ``DOTNET_GCgen0size`` set to $GcDiagnosisBudgetMB MB (measure names ending
+  in ``$GcDiagnosisSuffix``), on the same simulator, after the same warm-up.
 - **S conn** and the "Connections" splits (``SmcMonitoring.Bench connections``): on the connections simulator, after six raw
   and ten typed unmeasured snapshots (the simulator's snapshot code speeds up over its first few), a bare websocket reads the CONNECTIONS snapshot until it has seen $(Format-Number $Connections) rows
   (counting ``delta_key`` in the bytes), then the query layer reads it with ``TypedRecordSink`` and
