@@ -116,6 +116,9 @@ function Start-BenchSimulator {
     $info = [Diagnostics.ProcessStartInfo]::new('dotnet')
     $info.ArgumentList.Add($SimulatorDll)
     foreach ($argument in $Arguments) { $info.ArgumentList.Add($argument) }
+    # Compiled fully optimised at first call: a tiering simulator kept recompiling its code through measure 4 on the two
+    # cores it shares with the client, which a warm SMC on its own machine never does.
+    $info.Environment['DOTNET_TieredCompilation'] = '0'
     $info.RedirectStandardOutput = $true
     $info.UseShellExecute = $false
     $process = [Diagnostics.Process]::Start($info)

@@ -243,7 +243,11 @@ $gcDiagnosis
 - **Simulator**: started with ``--cache-rendered-records``, so that after the first fetch it copies each stored record's
   (and snapshot row's) JSON instead of rendering it again. On this machine the simulator shares the two cores with the
   client it serves; rendering cost it most of a core, which a real SMC on its own machine never takes from the client.
-  The answers are byte for byte the same (a simulator test compares them).
+  The answers are byte for byte the same (a simulator test compares them). It also runs with
+  ``DOTNET_TieredCompilation=0``: with tiered compilation it was still recompiling its code (about 45% of its CPU
+  samples) through its first 30 snapshots and more, and spent 0.6-1.1 µs of CPU per row during measure 4 against about
+  0.5 µs without; in three alternating pairs measure 4 reached 0.42, 0.38 and 0.40 of its ceiling against 0.38, 0.34
+  and 0.26.
 - **S** ``SmcMonitoring.Bench sender``: logs in with ``SmcSession.ConnectAsync``, opens the log websocket with a bare
   ``ClientWebSocket`` and sends the request Get-SmcLog sends (stored, quantity $n, default field ids); it only counts
   messages and bytes until the ``end`` message. Two unmeasured fetches of the same size first warm up the simulator.
