@@ -195,9 +195,14 @@ function New-BenchmarkReport {
     $gcColumns = 'Pipeline', 'records/s', 'allocated B each', 'collections', 'of them gen 1 or 2', 'pause ms', 'pause % of the timed run'
     $defaultBudget = $Lines | Where-Object measure -EQ 'ps-gc-settings' | Select-Object -First 1
     $diagnosisRatio = Get-Ratio (Get-Stats (Get-Runs "ps-get-smcconnection$GcDiagnosisSuffix")) (Get-Stats (Get-Runs "ps-ceiling-connection$GcDiagnosisSuffix"))
+    $defaultGc = 'not reported'
+    if ($defaultBudget) {
+        $flavour = $(if ($defaultBudget.concurrent) { 'concurrent ' }) + $(if ($defaultBudget.server) { 'server' } else { 'workstation' })
+        $defaultGc = "at most $(Format-Number ($defaultBudget.gen0MaxBudgetBytes / 1MB) 'N0') MB here; $flavour GC"
+    }
+    $defaultRatio = if ($ratio4) { Format-Number $ratio4 'N2' } else { 'no figure' }
     $gcDiagnosis = if ($null -ne $diagnosisRatio) {
-        $budget = if ($defaultBudget) { "at most $(Format-Number ($defaultBudget.gen0MaxBudgetBytes / 1MB) 'N0') MB here" } else { 'not reported' }
-        "With a $GcDiagnosisBudgetMB MB generation-0 budget (the default is $budget$(if ($defaultBudget) { "; $(if ($defaultBudget.concurrent) { 'concurrent ' })$(if ($defaultBudget.server) { 'server' } else { 'workstation' }) GC" })), measure 4 / (b conn) = $(Format-Number $diagnosisRatio 'N2'), against $(if ($ratio4) { Format-Number $ratio4 'N2' } else { 'no figure' }) with the default budget. A diagnosis only: a user's pwsh runs with the default."
+        "With a $GcDiagnosisBudgetMB MB generation-0 budget (the default is $defaultGc), measure 4 / (b conn) = $(Format-Number $diagnosisRatio 'N2'), against $defaultRatio with the default budget. A diagnosis only: a user's pwsh runs with the default."
     } else { 'The diagnosis run with a larger generation-0 budget gave no figure.' }
     $gcTable = if ($gcRows) { ConvertTo-MarkdownTable @($gcRows) $gcColumns ($gcColumns | Select-Object -Skip 1) } else { '(not measured)' }
 
