@@ -8,9 +8,13 @@
                    and Get-SmcBenchLog (Get-SmcLog's loop as it is, with prototype values, and two reads ahead), then the time to the first record of Get-SmcLog -MaxRecords 1 after Connect-SmcSession.
     Memory         one Get-SmcLog -MaxRecords N | Measure-Object, then the process's peak working set.
     Connections    after -WarmupSnapshots snapshots (each reported), Get-SmcConnection -Engine E | Measure-SmcBenchLast
-                   (timed to the last record), interleaved with Write-SmcBenchRecord -Kind Connection | Measure-SmcBenchLast;
+                   (timed to the last record), interleaved with Write-SmcBenchRecord -Kind Connection | Measure-SmcBenchLast
+                   and Get-SmcBenchConnection (Get-SmcConnection's loop as it is, and with every row skipped in the parser);
                    then the informational -Distinct ceiling on its own.
     Notifications  Register-SmcNotification -Context host, then N changes through the simulator's admin endpoint.
+    Before each timed pipeline the script waits until the JIT compiler has been quiet for 300 ms (Wait-SmcBenchJitIdle):
+    otherwise the background recompilation of the script's own code (ConvertTo-Json, PowerShell's compiler), which
+    reaches its call-count thresholds between runs, shares the two cores with the timed run.
 #>
 [CmdletBinding()]
 param(
@@ -52,17 +56,20 @@ function Write-BenchProgress {
 }
 
 function Get-GcState {
-    # What the process's garbage collector has done so far: collections (every one collects generation 0), pause time and bytes allocated.
+    # What the process's garbage collector and JIT compiler have done so far: collections (every one collects
+    # generation 0), pause time, bytes allocated, methods compiled and compilation time.
     return [pscustomobject]@{
         Collections = [GC]::CollectionCount(0)
         OlderCollections = [GC]::CollectionCount(1)
         Pause = [GC]::GetTotalPauseDuration()
         Allocated = [GC]::GetTotalAllocatedBytes($false)
+        JitMethods = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
+        JitTime = [System.Runtime.JitInfo]::GetCompilationTime($false)
     }
 }
 
 function Get-GcExtra {
-    # The collector's work since $Before, for a measurement's JSON line: the whole process, so PowerShell's pipeline is in it too.
+    # The collector's and the compiler's work since $Before, for a measurement's JSON line: the whole process, so PowerShell's pipeline is in it too.
     param($Before, [long] $Count)
     $after = Get-GcState
     return @{
@@ -70,6 +77,8 @@ function Get-GcExtra {
         gcOlderCollections       = $after.OlderCollections - $Before.OlderCollections
         gcPauseMilliseconds      = [math]::Round(($after.Pause - $Before.Pause).TotalMilliseconds, 2)
         allocatedBytesPerRecord  = [math]::Round(($after.Allocated - $Before.Allocated) / [math]::Max($Count, 1), 1)
+        jitMethods               = $after.JitMethods - $Before.JitMethods
+        jitMilliseconds          = [math]::Round(($after.JitTime - $Before.JitTime).TotalMilliseconds, 1)
     }
 }
 
@@ -78,6 +87,7 @@ function Measure-Pipeline {
     param([scriptblock] $Pipeline, [long] $Expected, [string] $What)
     [GC]::Collect()
     [GC]::WaitForPendingFinalizers()
+    if ($BenchCmdlets) { $null = Wait-SmcBenchJitIdle }
     $gc = Get-GcState
     $clock = [Diagnostics.Stopwatch]::StartNew()
     $measured = & $Pipeline
@@ -93,6 +103,7 @@ function Measure-Interleaved {
         foreach ($case in $Cases) {
             [GC]::Collect()
             [GC]::WaitForPendingFinalizers()
+            $null = Wait-SmcBenchJitIdle
             $gc = Get-GcState
             $start = [Diagnostics.Stopwatch]::GetTimestamp()
             $result = & $case.Pipeline $start
@@ -100,6 +111,7 @@ function Measure-Interleaved {
             if ($result.Count -ne $Records) { throw "$($case.Name) returned $($result.Count) records, not $Records." }
             $extra = Get-GcExtra $gc $Records
             $extra.commandSeconds = [math]::Round($total, 6)
+            $extra.jitMillisecondsToLastRecord = [math]::Round($result.JitMilliseconds, 1)
             Write-Measurement $case.Name $run $Records $result.LastRecordSeconds $extra
         }
     }
@@ -176,10 +188,19 @@ switch ($Mode) {
             $result = Get-SmcConnection -Engine $Engine -InactivityTimeoutSec 1 | Measure-SmcBenchLast -StartTimestamp $start
             Write-Measurement 'ps-get-smcconnection-warmup' $warmup $result.Count $result.LastRecordSeconds
         }
-        for ($warmup = 1; $warmup -le 5; $warmup++) { $null = Write-SmcBenchRecord -Count $Records -Kind Connection | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp()) }
+        for ($warmup = 1; $warmup -le 5; $warmup++) {
+            $null = Write-SmcBenchRecord -Count $Records -Kind Connection | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp())
+            $null = Get-SmcBenchConnection -Session $session -Engine $Engine -Count $Records | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp())
+            $null = Get-SmcBenchConnection -Session $session -Engine $Engine -Count $Records -SkipRecords | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp())
+        }
+        # Splits, interleaved with the target so that they share its ceiling's minutes: Get-SmcConnection's loop rebuilt
+        # in the bench (a check that it matches measure 4), and the same with every row skipped in the parser and a
+        # prebuilt record written per row (the bound of any record parser on this machine).
         $target = @(
             @{ Name = 'ps-get-smcconnection'; Pipeline = { param($start) Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast -StartTimestamp $start } }
-            @{ Name = 'ps-ceiling-connection'; Pipeline = { param($start) Write-SmcBenchRecord -Count $Records -Kind Connection | Measure-SmcBenchLast -StartTimestamp $start } })
+            @{ Name = 'ps-ceiling-connection'; Pipeline = { param($start) Write-SmcBenchRecord -Count $Records -Kind Connection | Measure-SmcBenchLast -StartTimestamp $start } }
+            @{ Name = 'ps-bench-connection-module'; Pipeline = { param($start) Get-SmcBenchConnection -Session $session -Engine $Engine -Count $Records | Measure-SmcBenchLast -StartTimestamp $start } }
+            @{ Name = 'ps-bench-connection-skip'; Pipeline = { param($start) Get-SmcBenchConnection -Session $session -Engine $Engine -Count $Records -SkipRecords | Measure-SmcBenchLast -StartTimestamp $start } })
         # Not the ceiling of the target: every record a different object, cold in the caches as a snapshot's rows are.
         # Measured after the target's runs: its records (tens of megabytes, kept for the runs) would otherwise share
         # the heap with measure 4 and its ceiling, which a user's shell does not.

@@ -57,6 +57,16 @@ function Get-WarmupCurve {
     return $groups -join '; '
 }
 
+function Format-JitMilliseconds {
+    # Median and maximum JIT compilation time during a measure's timed runs: to its last record where the run says
+    # (Measure-SmcBenchLast), else over the whole run; empty when the runs did not report it.
+    param([string] $Measure)
+    $jit = Get-Stats (Get-Runs $Measure 'jitMillisecondsToLastRecord')
+    if (-not $jit) { $jit = Get-Stats (Get-Runs $Measure 'jitMilliseconds') }
+    if (-not $jit) { return '' }
+    return "$(Format-Number $jit.Median 'N0') (max $(Format-Number $jit.Max 'N0'))"
+}
+
 function New-BenchmarkReport {
     $sender = Get-Stats (Get-Runs 'sender')
     $senderMBps = Get-Stats (Get-Runs 'sender' 'megabytesPerSecond')
@@ -145,6 +155,8 @@ function New-BenchmarkReport {
         'ps-get-smcconnection' = 'Connections: pwsh Get-SmcConnection | Measure-SmcBenchLast (measure 4)'
         'ps-ceiling-connection' = 'Connections: pwsh Write-SmcBenchRecord -Kind Connection, 200 records cycled (ceiling b conn)'
         'ps-ceiling-connection-distinct' = 'Connections: the same, every record a different object (-Distinct as large as -Count), cold in the caches as a snapshot''s rows are (not the target)'
+        'ps-bench-connection-module' = 'Connections: pwsh Get-SmcBenchConnection | Measure-SmcBenchLast: the loop of Get-SmcConnection rebuilt in the bench (should match measure 4)'
+        'ps-bench-connection-skip' = 'Connections: the same with every row skipped by the parser and a prebuilt record written per row (no record built: the bound of any parser here)'
         'parse-strings-connections' = 'Connections in memory: Utf8JsonReader, every value a string'
         'parse-typed-connections' = 'Connections in memory: ServerMessageParser + TypedRecordSink, default connection shape'
         'values-ip-walk' = 'Values: walking the messages to every Src and Dst value (baseline of the next two)'
@@ -174,6 +186,7 @@ function New-BenchmarkReport {
         'ps-get-smcconnection' = 'Measure 4: Get-SmcConnection | Measure-SmcBenchLast'
         'ps-ceiling-connection' = 'Ceiling (b conn): Write-SmcBenchRecord -Kind Connection'
         'ps-ceiling-connection-distinct' = 'The same, -Distinct (not the target)'
+        'ps-bench-connection-skip' = 'Bound: Get-SmcBenchConnection -SkipRecords (no record built)'
         "ps-get-smcconnection$GcDiagnosisSuffix" = "Diagnosis: measure 4 in a pwsh with a $GcDiagnosisBudgetMB MB generation-0 budget"
         "ps-ceiling-connection$GcDiagnosisSuffix" = "Diagnosis: ceiling (b conn) in the same pwsh"
     }
@@ -190,9 +203,10 @@ function New-BenchmarkReport {
             'of them gen 1 or 2'        = Format-Number (Get-Stats (Get-Runs $definition.Key 'gcOlderCollections')).Median
             'pause ms'                  = Format-Number (Get-Stats (Get-Runs $definition.Key 'gcPauseMilliseconds')).Median 'N1'
             'pause % of the timed run'  = if ($share) { Format-Number $share.Median 'N1' } else { '' }
+            'JIT ms in the timed run'   = Format-JitMilliseconds $definition.Key
         }
     }
-    $gcColumns = 'Pipeline', 'records/s', 'allocated B each', 'collections', 'of them gen 1 or 2', 'pause ms', 'pause % of the timed run'
+    $gcColumns = 'Pipeline', 'records/s', 'allocated B each', 'collections', 'of them gen 1 or 2', 'pause ms', 'pause % of the timed run', 'JIT ms in the timed run'
     $defaultBudget = $Lines | Where-Object measure -EQ 'ps-gc-settings' | Select-Object -First 1
     $diagnosisRatio = Get-Ratio (Get-Stats (Get-Runs "ps-get-smcconnection$GcDiagnosisSuffix")) (Get-Stats (Get-Runs "ps-ceiling-connection$GcDiagnosisSuffix"))
     $defaultGc = 'not reported'
@@ -204,6 +218,13 @@ function New-BenchmarkReport {
     $gcDiagnosis = if ($null -ne $diagnosisRatio) {
         "With a $GcDiagnosisBudgetMB MB generation-0 budget (the default is $defaultGc), measure 4 / (b conn) = $(Format-Number $diagnosisRatio 'N2'), against $defaultRatio with the default budget. A diagnosis only: a user's pwsh runs with the default."
     } else { 'The diagnosis run with a larger generation-0 budget gave no figure.' }
+    $skipStats = Get-Stats (Get-Runs 'ps-bench-connection-skip')
+    $benchLoopStats = Get-Stats (Get-Runs 'ps-bench-connection-module')
+    $skipRatio = Get-Ratio $skipStats $ceilingBConnection
+    $benchLoopRatio = if ($null -ne ($loopRatio = Get-Ratio $benchLoopStats $ceilingBConnection)) { Format-Number $loopRatio 'N2' } else { 'no figure' }
+    $connectionBound = if ($null -ne $skipRatio) {
+        "Bound of measure 4 on this machine: with every row skipped by the parser and no record built, the snapshot path (socket, simulator and PowerShell's pipeline on the same two cores) reached $(Format-Number $skipRatio 'N2') of (b conn) ($(Format-Number $skipStats.Median)/s; runs $(Format-Number $skipStats.Min) to $(Format-Number $skipStats.Max)). Get-SmcConnection's loop rebuilt in the bench reached $benchLoopRatio, measure 4 itself $defaultRatio."
+    } else { 'The bound of measure 4 (Get-SmcBenchConnection -SkipRecords) gave no figure.' }
     $gcTable = if ($gcRows) { ConvertTo-MarkdownTable @($gcRows) $gcColumns ($gcColumns | Select-Object -Skip 1) } else { '(not measured)' }
 
     $columns = 'Id', 'Measure', 'Median', 'Min', 'Max', 'Unit', 'Ratio', 'Target', 'Result'
@@ -236,8 +257,12 @@ the whole process's in the others (for the pwsh rows, PowerShell's pipeline incl
 
 $splitTable
 
+$connectionBound
+
 Garbage collection in the pwsh process during each timed run (medians of $Runs runs; the whole process, so the
-allocations of PowerShell's pipeline are in it, and for measure 4 the whole command, its wait for silence included):
+allocations of PowerShell's pipeline are in it, and for measure 4 the whole command, its wait for silence included),
+and the JIT compiler's time from the first record to the last (any thread; each run starts after 300 ms without
+compiling):
 
 $gcTable
 
@@ -286,6 +311,18 @@ $gcDiagnosis
   ceiling runs, ``Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast`` (a counting cmdlet that notes when the last
   record arrived): the rate is timed to the last record, because the snapshot then ends only after the module's silence
   rule (3 s without a message); the whole command time is shown beside it. The ceiling uses the same counting cmdlet.
+  Interleaved with them, two splits: ``Get-SmcBenchConnection`` (bench/SmcMonitoring.Bench.Cmdlets) reads the same
+  snapshot through the module's ``ReadAheadQueue`` and ``TypedRecordSink`` to its last row, as Get-SmcConnection does
+  (a check that the split reproduces measure 4), and with ``-SkipRecords`` the parser skips every row (the tokenizer
+  still walks it) and a prebuilt connection is written per row: the socket, the simulator and PowerShell's pipeline
+  with no record built, the most any record parser could reach here.
+- **JIT compiler**: before every timed pwsh run ``Wait-SmcBenchJitIdle`` waits until
+  ``[System.Runtime.JitInfo]::GetCompilationTime()`` has not moved for 300 ms (at most 10 s). Without it, the
+  background recompilation of the measuring script's own code (ConvertTo-Json's Newtonsoft.Json, PowerShell's compiler
+  and binders: methods that reach their call-count thresholds between runs, seen with the runtime's method-load events)
+  landed in the timed runs: 100-180 ms of compiling in some 200 ms snapshots, on the two cores the snapshot needs. The
+  table's JIT column is what still compiled during the timed part (read every 1,024 records by Measure-SmcBenchLast,
+  else over the whole run).
 - **Garbage collection**: around every timed pwsh run, ``[GC]::CollectionCount(0)`` (every collection),
   ``CollectionCount(1)`` (those of generation 1 or 2), ``[GC]::GetTotalPauseDuration()`` and
   ``[GC]::GetTotalAllocatedBytes()``; the pause share divides the pause by the timed part of the run. The diagnosis runs

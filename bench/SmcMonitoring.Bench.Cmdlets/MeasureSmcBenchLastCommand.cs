@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics;
 using System.Management.Automation;
 
@@ -6,11 +7,12 @@ namespace SmcMonitoring.Bench.Cmdlets;
 /// <summary>What <see cref="MeasureSmcBenchLastCommand"/> counted.</summary>
 public sealed class BenchPipelineResult
 {
-    internal BenchPipelineResult(long count, double firstRecordSeconds, double lastRecordSeconds)
+    internal BenchPipelineResult(long count, double firstRecordSeconds, double lastRecordSeconds, double jitMilliseconds)
     {
         Count = count;
         FirstRecordSeconds = firstRecordSeconds;
         LastRecordSeconds = lastRecordSeconds;
+        JitMilliseconds = jitMilliseconds;
     }
 
     /// <summary>How many objects arrived.</summary>
@@ -21,6 +23,12 @@ public sealed class BenchPipelineResult
 
     /// <summary>Seconds from the start timestamp to the arrival of the last object (0 when none arrived).</summary>
     public double LastRecordSeconds { get; }
+
+    /// <summary>
+    /// Milliseconds the process's JIT compiler worked (on any thread) from the first object to about the last one (read
+    /// every <see cref="MeasureSmcBenchLastCommand.JitSampleInterval"/> objects); 0 when the runtime does not report it.
+    /// </summary>
+    public double JitMilliseconds { get; }
 }
 
 /// <summary>
@@ -31,6 +39,11 @@ public sealed class BenchPipelineResult
 [OutputType(typeof(BenchPipelineResult))]
 public sealed class MeasureSmcBenchLastCommand : PSCmdlet
 {
+    /// <summary>How many objects pass between two readings of the JIT compiler's time.</summary>
+    public const int JitSampleInterval = 1024;
+
+    private TimeSpan _jitFirst;
+    private TimeSpan _jitLast;
     private long _count;
     private long _first;
     private long _last;
@@ -47,6 +60,11 @@ public sealed class MeasureSmcBenchLastCommand : PSCmdlet
     protected override void ProcessRecord()
     {
         _last = Stopwatch.GetTimestamp();
+        if (_count % JitSampleInterval == 0)
+        {
+            _jitLast = WaitSmcBenchJitIdleCommand.Compiled();
+            if (_count == 0) { _jitFirst = _jitLast; }
+        }
         if (_count++ == 0) { _first = _last; }
     }
 
@@ -54,6 +72,6 @@ public sealed class MeasureSmcBenchLastCommand : PSCmdlet
     protected override void EndProcessing()
     {
         double Seconds(long timestamp) => _count == 0 ? 0 : (double)(timestamp - StartTimestamp) / Stopwatch.Frequency;
-        WriteObject(new BenchPipelineResult(_count, Seconds(_first), Seconds(_last)));
+        WriteObject(new BenchPipelineResult(_count, Seconds(_first), Seconds(_last), (_jitLast - _jitFirst).TotalMilliseconds));
     }
 }
