@@ -88,13 +88,15 @@ function Get-GcExtra {
 function Measure-Pipeline {
     # Runs $Pipeline once; returns its seconds and the collector's work meanwhile (Get-GcExtra).
     param([scriptblock] $Pipeline, [long] $Expected, [string] $What)
-    if ($BenchCmdlets) { $null = Wait-SmcBenchJitIdle }
+    $quiet = if ($BenchCmdlets) { Wait-SmcBenchJitIdle }
     $gc = Get-GcState
     $clock = [Diagnostics.Stopwatch]::StartNew()
     $measured = & $Pipeline
     $clock.Stop()
     if ($measured.Count -ne $Expected) { throw "$What returned $($measured.Count) records, not $Expected." }
-    return [pscustomobject]@{ Seconds = $clock.Elapsed.TotalSeconds; Gc = Get-GcExtra $gc $Expected }
+    $extra = Get-GcExtra $gc $Expected
+    if ($quiet) { $extra.jitQuietBefore = $quiet.Idle }
+    return [pscustomobject]@{ Seconds = $clock.Elapsed.TotalSeconds; Gc = $extra }
 }
 
 function Measure-Interleaved {
@@ -102,13 +104,14 @@ function Measure-Interleaved {
     param([hashtable[]] $Cases)
     for ($run = 1; $run -le $Runs; $run++) {
         foreach ($case in $Cases) {
-            $null = Wait-SmcBenchJitIdle
+            $quiet = Wait-SmcBenchJitIdle
             $gc = Get-GcState
             $start = [Diagnostics.Stopwatch]::GetTimestamp()
             $result = & $case.Pipeline $start
             $total = ([Diagnostics.Stopwatch]::GetTimestamp() - $start) / [Diagnostics.Stopwatch]::Frequency
             if ($result.Count -ne $Records) { throw "$($case.Name) returned $($result.Count) records, not $Records." }
             $extra = Get-GcExtra $gc $Records
+            $extra.jitQuietBefore = $quiet.Idle
             $extra.commandSeconds = [math]::Round($total, 6)
             $extra.jitMillisecondsToLastRecord = [math]::Round($result.JitMilliseconds, 1)
             Write-Measurement $case.Name $run $Records $result.LastRecordSeconds $extra

@@ -230,7 +230,12 @@ function New-BenchmarkReport {
     $columns = 'Id', 'Measure', 'Median', 'Min', 'Max', 'Unit', 'Ratio', 'Target', 'Result'
     $table = ConvertTo-MarkdownTable $rows $columns @('Median', 'Min', 'Max', 'Ratio')
     $splitTable = if ($splits) { ConvertTo-MarkdownTable @($splits) @('Step', 'per second', 'µs each', 'allocated B each') @('per second', 'µs each', 'allocated B each') } else { '(no splits measured)' }
-    $noteText = if ($Notes.Count -gt 0) { ($Notes | ForEach-Object { "- $_" }) -join "`n" } else { '- none' }
+    $allNotes = [Collections.Generic.List[string]]::new([string[]] @($Notes))
+    $restless = @($Lines | Where-Object { $_.PSObject.Properties['jitQuietBefore'] -and -not $_.jitQuietBefore })
+    if ($restless.Count -gt 0) {
+        $allNotes.Add("$($restless.Count) timed pwsh runs started while the JIT compiler was still busy after 10 s of waiting ($((@($restless | ForEach-Object measure | Sort-Object -Unique)) -join ', ')); their figures may include compiling.")
+    }
+    $noteText = if ($allNotes.Count -gt 0) { ($allNotes | ForEach-Object { "- $_" }) -join "`n" } else { '- none' }
     $cpu = if ($machine.Cpu) { ", $($machine.Cpu)" } else { '' }
 
     $markdown = @"
