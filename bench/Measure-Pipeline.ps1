@@ -58,45 +58,43 @@ function Write-BenchProgress {
     [Console]::Out.Flush()
 }
 
-function Get-GcState {
+function Get-RuntimeState {
     # What the process's garbage collector and JIT compiler have done so far: collections (every one collects
-    # generation 0), pause time, bytes allocated, methods compiled and compilation time.
+    # generation 0), pause time, bytes allocated and compilation time.
     return [pscustomobject]@{
         Collections = [GC]::CollectionCount(0)
         OlderCollections = [GC]::CollectionCount(1)
         Pause = [GC]::GetTotalPauseDuration()
         Allocated = [GC]::GetTotalAllocatedBytes($false)
-        JitMethods = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
         JitTime = [System.Runtime.JitInfo]::GetCompilationTime($false)
     }
 }
 
-function Get-GcExtra {
+function Get-RuntimeExtra {
     # The collector's and the compiler's work since $Before, for a measurement's JSON line: the whole process, so PowerShell's pipeline is in it too.
     param($Before, [long] $Count)
-    $after = Get-GcState
+    $after = Get-RuntimeState
     return @{
         gcCollections            = $after.Collections - $Before.Collections
         gcOlderCollections       = $after.OlderCollections - $Before.OlderCollections
         gcPauseMilliseconds      = [math]::Round(($after.Pause - $Before.Pause).TotalMilliseconds, 2)
         allocatedBytesPerRecord  = [math]::Round(($after.Allocated - $Before.Allocated) / [math]::Max($Count, 1), 1)
-        jitMethods               = $after.JitMethods - $Before.JitMethods
         jitMilliseconds          = [math]::Round(($after.JitTime - $Before.JitTime).TotalMilliseconds, 1)
     }
 }
 
 function Measure-Pipeline {
-    # Runs $Pipeline once; returns its seconds and the collector's work meanwhile (Get-GcExtra).
+    # Runs $Pipeline once; returns its seconds and the collector's and compiler's work meanwhile (Get-RuntimeExtra).
     param([scriptblock] $Pipeline, [long] $Expected, [string] $What)
     $quiet = if ($BenchCmdlets) { Wait-SmcBenchJitIdle }
-    $gc = Get-GcState
+    $before = Get-RuntimeState
     $clock = [Diagnostics.Stopwatch]::StartNew()
     $measured = & $Pipeline
     $clock.Stop()
     if ($measured.Count -ne $Expected) { throw "$What returned $($measured.Count) records, not $Expected." }
-    $extra = Get-GcExtra $gc $Expected
+    $extra = Get-RuntimeExtra $before $Expected
     if ($quiet) { $extra.jitQuietBefore = $quiet.Idle }
-    return [pscustomobject]@{ Seconds = $clock.Elapsed.TotalSeconds; Gc = $extra }
+    return [pscustomobject]@{ Seconds = $clock.Elapsed.TotalSeconds; Extra = $extra }
 }
 
 function Measure-Interleaved {
@@ -105,12 +103,12 @@ function Measure-Interleaved {
     for ($run = 1; $run -le $Runs; $run++) {
         foreach ($case in $Cases) {
             $quiet = Wait-SmcBenchJitIdle
-            $gc = Get-GcState
+            $before = Get-RuntimeState
             $start = [Diagnostics.Stopwatch]::GetTimestamp()
             $result = & $case.Pipeline $start
             $total = ([Diagnostics.Stopwatch]::GetTimestamp() - $start) / [Diagnostics.Stopwatch]::Frequency
             if ($result.Count -ne $Records) { throw "$($case.Name) returned $($result.Count) records, not $Records." }
-            $extra = Get-GcExtra $gc $Records
+            $extra = Get-RuntimeExtra $before $Records
             $extra.jitQuietBefore = $quiet.Idle
             $extra.commandSeconds = [math]::Round($total, 6)
             $extra.jitMillisecondsToLastRecord = [math]::Round($result.JitMilliseconds, 1)
@@ -142,14 +140,14 @@ switch ($Mode) {
         foreach ($switches in $prototypes.Values) { $null = Get-SmcBenchLog -Session $session -MaxRecords $WarmupRecords @switches | Measure-Object }
         for ($run = 1; $run -le $Runs; $run++) {
             $measured = Measure-Pipeline { Get-SmcLog -MaxRecords $Records | Measure-Object } $Records 'Get-SmcLog'
-            Write-Measurement 'ps-get-smclog' $run $Records $measured.Seconds $measured.Gc
+            Write-Measurement 'ps-get-smclog' $run $Records $measured.Seconds $measured.Extra
             $measured = Measure-Pipeline { Write-SmcBenchRecord -Count $Records | Measure-Object } $Records 'Write-SmcBenchRecord'
-            Write-Measurement 'ps-ceiling-log' $run $Records $measured.Seconds $measured.Gc
+            Write-Measurement 'ps-ceiling-log' $run $Records $measured.Seconds $measured.Extra
             # Splits (evidence, not module code): Get-SmcLog's loop as it is, with prototype value parsing, and two reads ahead (the depth before).
             foreach ($prototype in $prototypes.GetEnumerator()) {
                 $switches = $prototype.Value
                 $measured = Measure-Pipeline { Get-SmcBenchLog -Session $session -MaxRecords $Records @switches | Measure-Object } $Records 'Get-SmcBenchLog'
-                Write-Measurement $prototype.Key $run $Records $measured.Seconds $measured.Gc
+                Write-Measurement $prototype.Key $run $Records $measured.Seconds $measured.Extra
             }
         }
 

@@ -1,10 +1,8 @@
 using System;
 using System.Management.Automation;
-using System.Threading;
 using SmcMonitoring.Protocol;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
-using SmcMonitoring.Session;
 
 namespace SmcMonitoring.Bench.Cmdlets;
 
@@ -17,14 +15,8 @@ namespace SmcMonitoring.Bench.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SmcBenchConnection")]
 [OutputType(typeof(SmcConnection))]
-public sealed class GetSmcBenchConnectionCommand : PSCmdlet
+public sealed class GetSmcBenchConnectionCommand : BenchReadAheadCommand
 {
-    private readonly CancellationTokenSource _cancellation = new();
-
-    /// <summary>The session of Connect-SmcSession.</summary>
-    [Parameter(Mandatory = true)]
-    public SmcSession? Session { get; set; }
-
     /// <summary>The engine whose connections to read.</summary>
     [Parameter(Mandatory = true)]
     public string? Engine { get; set; }
@@ -45,43 +37,27 @@ public sealed class GetSmcBenchConnectionCommand : PSCmdlet
         var query = new SessionQuery(monitor.Definition, Engine);
         foreach (var id in monitor.DefaultShape.FieldIds) { query.Format.FieldIds.Add(id); }
         var limits = new QueryLimits { MaxRecords = Count, InactivityTimeout = TimeSpan.FromSeconds(120) };
-        var token = _cancellation.Token;
         var prebuilt = PrebuiltRecords.Connections();
-        var execution = QueryExecution.StartAsync(Session!, SessionQuery.SocketPath, query.ToRequestJson(), limits, token).GetAwaiter().GetResult();
-        try
+        var written = 0;
+        ReadAhead(SessionQuery.SocketPath, query.ToRequestJson(), limits, NewSink, ReadAheadQueue.RecordDepth, sink =>
         {
-            var reads = new ReadAheadQueue(NewSink, ReadAheadQueue.RecordDepth);
-            reads.Start(execution, token);
-            var written = 0;
-            while (written < Count && reads.Next.GetAwaiter().GetResult() is not null)
+            if (sink is CountingSink counting)
             {
-                var sink = reads.TakeFinished();
-                reads.ReadMore(token);
-                if (sink is CountingSink counting)
-                {
-                    for (var i = 0; i < counting.Rows && written < Count; i++, written++) { WriteObject(prebuilt[written % prebuilt.Length]); }
-                    counting.Rows = 0;
-                }
-                else if (sink is TypedRecordSink typed)
-                {
-                    foreach (var record in typed.Records)
-                    {
-                        if (written++ == Count) { break; }
-                        WriteObject(record);
-                    }
-                    typed.Clear();
-                }
+                for (var i = 0; i < counting.Rows && written < Count; i++, written++) { WriteObject(prebuilt[written % prebuilt.Length]); }
+                counting.Rows = 0;
             }
-        }
-        finally
-        {
-            _cancellation.Cancel();
-            execution.Dispose();
-        }
+            else if (sink is TypedRecordSink typed)
+            {
+                foreach (var record in typed.Records)
+                {
+                    if (written++ == Count) { break; }
+                    WriteObject(record);
+                }
+                typed.Clear();
+            }
+            return written < Count;
+        });
     }
-
-    /// <inheritdoc/>
-    protected override void StopProcessing() => _cancellation.Cancel();
 
     private IRecordSink NewSink() => SkipRecords
         ? new CountingSink()

@@ -1,11 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using System.Threading;
 using SmcMonitoring.Protocol;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
-using SmcMonitoring.Session;
 
 namespace SmcMonitoring.Bench.Cmdlets;
 
@@ -17,14 +15,8 @@ namespace SmcMonitoring.Bench.Cmdlets;
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "SmcBenchLog")]
 [OutputType(typeof(SmcLogRecord))]
-public sealed class GetSmcBenchLogCommand : PSCmdlet
+public sealed class GetSmcBenchLogCommand : BenchReadAheadCommand
 {
-    private readonly CancellationTokenSource _cancellation = new();
-
-    /// <summary>The session of Connect-SmcSession.</summary>
-    [Parameter(Mandatory = true)]
-    public SmcSession? Session { get; set; }
-
     /// <summary>The fetch quantity.</summary>
     [Parameter(Mandatory = true)]
     [ValidateRange(1, int.MaxValue)]
@@ -45,38 +37,23 @@ public sealed class GetSmcBenchLogCommand : PSCmdlet
         var query = new LogQuery { Quantity = MaxRecords };
         foreach (var id in LogShapes.DefaultFieldIds) { query.Format.FieldIds.Add(id); }
         var limits = new QueryLimits { MaxRecords = MaxRecords, InactivityTimeout = TimeSpan.FromSeconds(120) };
-        var token = _cancellation.Token;
-        var execution = QueryExecution.StartAsync(Session!, LogQuery.SocketPath, query.ToRequestJson(), limits, token).GetAwaiter().GetResult();
-        try
+        ReadAhead(LogQuery.SocketPath, query.ToRequestJson(), limits, NewSink, Depth, sink =>
         {
-            var reads = new ReadAheadQueue(NewSink, Depth);
-            reads.Start(execution, token);
-            while (reads.Next.GetAwaiter().GetResult() is not null)
-            {
-                var records = RecordsOf(reads.TakeFinished());
-                reads.ReadMore(token);
-                foreach (var record in records) { WriteObject(record); }
-                records.Clear();
-            }
-        }
-        finally
-        {
-            _cancellation.Cancel();
-            execution.Dispose();
-        }
+            var records = RecordsOf(sink);
+            foreach (var record in records) { WriteObject(record); }
+            records.Clear();
+            return true;
+        });
     }
-
-    /// <inheritdoc/>
-    protected override void StopProcessing() => _cancellation.Cancel();
 
     private IRecordSink NewSink() => PrototypeValues
         ? new PrototypeLogSink(LogShapes.Default)
         : new TypedRecordSink(LogShapes.Default, (s, values) => new SmcLogRecord(s, values));
 
-    private static List<SmcRecord> RecordsOf(IRecordSink? sink) => sink switch
+    private static List<SmcRecord> RecordsOf(IRecordSink sink) => sink switch
     {
         PrototypeLogSink prototype => prototype.Records,
         TypedRecordSink typed => typed.Records,
-        _ => throw new InvalidOperationException("Every read has a sink."),
+        _ => throw new InvalidOperationException($"Unexpected sink {sink.GetType().Name}."),
     };
 }

@@ -62,7 +62,7 @@ public sealed class MeasureSmcBenchLastCommand : PSCmdlet
         _last = Stopwatch.GetTimestamp();
         if (_count % JitSampleInterval == 0)
         {
-            _jitLast = WaitSmcBenchJitIdleCommand.Compiled();
+            _jitLast = JitClock.Compiled();
             if (_count == 0) { _jitFirst = _jitLast; }
         }
         if (_count++ == 0) { _first = _last; }

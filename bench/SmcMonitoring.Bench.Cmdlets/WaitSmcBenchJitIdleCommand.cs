@@ -37,10 +37,6 @@ public sealed class WaitSmcBenchJitIdleCommand : PSCmdlet
 {
     private const int PollMilliseconds = 20;
 
-    // System.Runtime.JitInfo.GetCompilationTime(bool), .NET 6 and later; null elsewhere (this assembly targets netstandard2.0).
-    private static readonly Func<bool, TimeSpan>? CompilationTime = (Func<bool, TimeSpan>?)Type.GetType("System.Runtime.JitInfo")
-        ?.GetMethod("GetCompilationTime", new[] { typeof(bool) })?.CreateDelegate(typeof(Func<bool, TimeSpan>));
-
     /// <summary>How long the compiler must stay quiet.</summary>
     [Parameter]
     [ValidateRange(1, 60_000)]
@@ -51,21 +47,18 @@ public sealed class WaitSmcBenchJitIdleCommand : PSCmdlet
     [ValidateRange(1, 600)]
     public int TimeoutSeconds { get; set; } = 10;
 
-    /// <summary>The process's compilation time so far; zero where the runtime does not report it.</summary>
-    internal static TimeSpan Compiled() => CompilationTime?.Invoke(false) ?? TimeSpan.Zero;
-
     /// <inheritdoc/>
     protected override void EndProcessing()
     {
         var clock = Stopwatch.StartNew();
-        var first = Compiled();
+        var first = JitClock.Compiled();
         var last = first;
         var quietSince = clock.Elapsed;
-        var idle = CompilationTime is null;
+        var idle = !JitClock.IsAvailable;
         while (!idle && clock.Elapsed.TotalSeconds < TimeoutSeconds)
         {
             Thread.Sleep(PollMilliseconds);
-            var now = Compiled();
+            var now = JitClock.Compiled();
             if (now != last)
             {
                 last = now;
