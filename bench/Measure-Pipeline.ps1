@@ -84,17 +84,18 @@ function Get-RuntimeExtra {
 }
 
 function Measure-Pipeline {
-    # Runs $Pipeline once; returns its seconds and the collector's and compiler's work meanwhile (Get-RuntimeExtra).
+    # Runs $Pipeline once, handing it the start timestamp (for Measure-SmcBenchLast); returns the whole command's
+    # seconds, the pipeline's output and the collector's and compiler's work meanwhile (Get-RuntimeExtra).
     param([scriptblock] $Pipeline, [long] $Expected, [string] $What)
     $quiet = if ($BenchCmdlets) { Wait-SmcBenchJitIdle }
     $before = Get-RuntimeState
-    $clock = [Diagnostics.Stopwatch]::StartNew()
-    $measured = & $Pipeline
-    $clock.Stop()
+    $start = [Diagnostics.Stopwatch]::GetTimestamp()
+    $measured = & $Pipeline $start
+    $seconds = ([Diagnostics.Stopwatch]::GetTimestamp() - $start) / [Diagnostics.Stopwatch]::Frequency
     if ($measured.Count -ne $Expected) { throw "$What returned $($measured.Count) records, not $Expected." }
     $extra = Get-RuntimeExtra $before $Expected
     if ($quiet) { $extra.jitQuietBefore = $quiet.Idle }
-    return [pscustomobject]@{ Seconds = $clock.Elapsed.TotalSeconds; Extra = $extra }
+    return [pscustomobject]@{ Seconds = $seconds; Output = $measured; Extra = $extra }
 }
 
 function Measure-Interleaved {
@@ -102,17 +103,11 @@ function Measure-Interleaved {
     param([hashtable[]] $Cases)
     for ($run = 1; $run -le $Runs; $run++) {
         foreach ($case in $Cases) {
-            $quiet = Wait-SmcBenchJitIdle
-            $before = Get-RuntimeState
-            $start = [Diagnostics.Stopwatch]::GetTimestamp()
-            $result = & $case.Pipeline $start
-            $total = ([Diagnostics.Stopwatch]::GetTimestamp() - $start) / [Diagnostics.Stopwatch]::Frequency
-            if ($result.Count -ne $Records) { throw "$($case.Name) returned $($result.Count) records, not $Records." }
-            $extra = Get-RuntimeExtra $before $Records
-            $extra.jitQuietBefore = $quiet.Idle
-            $extra.commandSeconds = [math]::Round($total, 6)
-            $extra.jitMillisecondsToLastRecord = [math]::Round($result.JitMilliseconds, 1)
-            Write-Measurement $case.Name $run $Records $result.LastRecordSeconds $extra
+            $measured = Measure-Pipeline $case.Pipeline $Records $case.Name
+            $extra = $measured.Extra
+            $extra.commandSeconds = [math]::Round($measured.Seconds, 6)
+            $extra.jitMillisecondsToLastRecord = [math]::Round($measured.Output.JitMilliseconds, 1)
+            Write-Measurement $case.Name $run $Records $measured.Output.LastRecordSeconds $extra
         }
     }
 }
