@@ -4,6 +4,7 @@ using System.Net;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Cmdlets;
 
@@ -142,7 +143,7 @@ public sealed class ConnectSmcSessionCommand : SmcCmdlet
     {
         if (!Url!.IsAbsoluteUri || (Url.Scheme != Uri.UriSchemeHttp && Url.Scheme != Uri.UriSchemeHttps))
         {
-            ThrowParameterError("SmcUrlInvalid", $"-Url '{Url}' is not an http or https URL; expected for example https://smc.example:8082.", Url);
+            ThrowError(SmcErrors.UrlInvalid, $"-Url '{Url}' is not an http or https URL; expected for example https://smc.example:8082.", Url);
         }
         return new SmcConnectionSettings
         {
@@ -160,7 +161,7 @@ public sealed class ConnectSmcSessionCommand : SmcCmdlet
             path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(ConfigurationFile);
             if (!System.IO.File.Exists(path))
             {
-                ThrowParameterError("SmcConfigurationNotFound", $"-ConfigurationFile '{ConfigurationFile}' does not exist.", ConfigurationFile);
+                ThrowError(SmcErrors.ConfigurationNotFound, $"-ConfigurationFile '{ConfigurationFile}' does not exist.", ConfigurationFile);
             }
         }
         SmcConnectionSettings? settings = null;
@@ -174,9 +175,7 @@ public sealed class ConnectSmcSessionCommand : SmcCmdlet
         }
         if (settings is null)
         {
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException($"No SMC to connect to: pass -Url with -ApiKey or -Credential, or write smc_address and smc_apikey in the [smc] section of {path ?? SmcConfigurationReader.DefaultPath}, or set SMC_ADDRESS and SMC_API_KEY."),
-                "SmcConfigurationNotFound", ErrorCategory.ObjectNotFound, path));
+            ThrowError(SmcErrors.ConfigurationNotFound, $"No SMC to connect to: pass -Url with -ApiKey or -Credential, or write smc_address and smc_apikey in the [smc] section of {path ?? SmcConfigurationReader.DefaultPath}, or set SMC_ADDRESS and SMC_API_KEY.", path);
         }
         return settings!;
     }

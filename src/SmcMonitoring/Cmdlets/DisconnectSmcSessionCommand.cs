@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Cmdlets;
 
@@ -41,7 +42,7 @@ public sealed class DisconnectSmcSessionCommand : SmcCmdlet
         var sessions = Session ?? (SessionRegistry.GetDefault(CurrentRunspace) is { } current ? new[] { current } : null);
         if (sessions is null)
         {
-            WriteError(new ErrorRecord(new InvalidOperationException("There is no SMC session to disconnect. Connect-SmcSession opens one."), "SmcSessionNotFound", ErrorCategory.ResourceUnavailable, null));
+            WriteError(ToErrorRecord(SmcErrors.SessionNotFound.Create("There is no SMC session to disconnect. Connect-SmcSession opens one."), null));
             return;
         }
         foreach (var session in sessions)

@@ -5,6 +5,7 @@ using System.Management.Automation;
 using SmcMonitoring.Fields;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Cmdlets;
 
@@ -97,7 +98,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     {
         if (Since is { } since && Until is { } until && since > until)
         {
-            ThrowParameterError("SmcTimeRangeInvalid", $"-Since ({since:u}) is later than -Until ({until:u}); -Since must be the earlier time.", since);
+            ThrowError(SmcErrors.TimeRangeInvalid, $"-Since ({since:u}) is later than -Until ({until:u}); -Since must be the earlier time.", since);
         }
         var shape = Field is null
             ? LogShapes.Default

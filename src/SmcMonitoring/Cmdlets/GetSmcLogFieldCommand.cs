@@ -5,6 +5,7 @@ using System.Management.Automation;
 using SmcMonitoring.Fields;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Cmdlets;
 
@@ -126,7 +127,7 @@ public sealed class GetSmcLogFieldCommand : SmcCmdlet
                 if (matches.Count == 0)
                 {
                     var closest = string.Join(", ", FieldCatalog.Default.ClosestNames(name));
-                    WriteError(new ErrorRecord(new ItemNotFoundException($"Cannot find a field named '{name}'. Closest field names: {closest}."), "SmcFieldNotFound", ErrorCategory.ObjectNotFound, name));
+                    WriteError(ToErrorRecord(SmcErrors.FieldNotFound.Create($"Cannot find a field named '{name}'. Closest field names: {closest}."), name));
                 }
             }
             result.AddRange(matches.Where(m => !result.Contains(m)));

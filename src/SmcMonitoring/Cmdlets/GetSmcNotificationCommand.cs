@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using SmcMonitoring.Notifications;
 using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Cmdlets;
 

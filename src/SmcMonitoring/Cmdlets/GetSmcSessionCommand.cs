@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Management.Automation;
 using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Cmdlets;
 
@@ -51,7 +52,7 @@ public sealed class GetSmcSessionCommand : SmcCmdlet
         foreach (var session in sessions.Where(s => Id is null || Id.Contains(s.Id))) { WriteObject(session); }
         foreach (var missing in (Id ?? new int[0]).Where(id => sessions.All(s => s.Id != id)))
         {
-            WriteError(new ErrorRecord(new ItemNotFoundException($"There is no SMC session with id {missing} in this runspace."), "SmcSessionNotFound", ErrorCategory.ObjectNotFound, missing));
+            WriteError(ToErrorRecord(SmcErrors.SessionNotFound.Create($"There is no SMC session with id {missing} in this runspace."), missing));
         }
     }
 }

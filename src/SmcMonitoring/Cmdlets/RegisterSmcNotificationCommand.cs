@@ -4,6 +4,7 @@ using System.Management.Automation;
 using Microsoft.PowerShell.Commands;
 using SmcMonitoring.Notifications;
 using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Cmdlets;
 
@@ -88,7 +89,7 @@ public sealed class RegisterSmcNotificationCommand : ObjectEventRegistrationBase
         catch (SmcException ex)
         {
             channel.Dispose();
-            ThrowTerminatingError(new ErrorRecord(ex, ex.ErrorId, ex.Kind == SmcErrorKind.Refused ? ErrorCategory.InvalidArgument : ErrorCategory.ConnectionError, Context));
+            ThrowTerminatingError(ErrorRecords.From(ex, Context));
             return;
         }
         _channel = channel;

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
 using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Cmdlets;
 
@@ -28,9 +29,9 @@ public abstract class SmcCmdlet : PSCmdlet, IDisposable
     {
         var session = given ?? SessionRegistry.GetDefault(CurrentRunspace);
         problem = session is null
-            ? new ErrorRecord(new InvalidOperationException("There is no SMC session. Run Connect-SmcSession first, or pass -Session."), "SmcSessionNotFound", ErrorCategory.ResourceUnavailable, null)
+            ? ToErrorRecord(SmcErrors.SessionNotFound.Create("There is no SMC session. Run Connect-SmcSession first, or pass -Session."), null)
             : !session.IsConnected
-                ? new ErrorRecord(new InvalidOperationException($"The SMC session {session.Id} ({session.Url}) is disconnected. Run Connect-SmcSession again."), "SmcSessionDisconnected", ErrorCategory.ResourceUnavailable, session)
+                ? ToErrorRecord(SmcErrors.SessionDisconnected.Create($"The SMC session {session.Id} ({session.Url}) is disconnected. Run Connect-SmcSession again."), session)
                 : null;
         return problem is null ? session : null;
     }
@@ -58,22 +59,9 @@ public abstract class SmcCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>An ErrorRecord for an SMC failure, with its stable id and the matching category.</summary>
-    protected static ErrorRecord ToErrorRecord(SmcException exception, object? target) =>
-        new(exception, exception.ErrorId, CategoryOf(exception.Kind), target);
+    protected static ErrorRecord ToErrorRecord(SmcException exception, object? target) => ErrorRecords.From(exception, target);
 
-    /// <summary>Stops the cmdlet with a terminating error about a bad parameter value.</summary>
-    protected void ThrowParameterError(string errorId, string message, object? value) =>
-        ThrowTerminatingError(new ErrorRecord(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, value));
-
-    private static ErrorCategory CategoryOf(SmcErrorKind kind) => kind switch
-    {
-        SmcErrorKind.Connection => ErrorCategory.ConnectionError,
-        SmcErrorKind.Authentication => ErrorCategory.AuthenticationError,
-        SmcErrorKind.InvalidArgument => ErrorCategory.InvalidArgument,
-        SmcErrorKind.Refused => ErrorCategory.InvalidOperation,
-        SmcErrorKind.Protocol => ErrorCategory.InvalidData,
-        SmcErrorKind.Timeout => ErrorCategory.OperationTimeout,
-        SmcErrorKind.NoSession => ErrorCategory.ResourceUnavailable,
-        _ => ErrorCategory.NotSpecified,
-    };
+    /// <summary>Stops the cmdlet with a terminating error of the catalogue, about <paramref name="target"/>.</summary>
+    private protected void ThrowError(SmcError error, string message, object? target) =>
+        ThrowTerminatingError(ToErrorRecord(error.Create(message), target));
 }

@@ -7,6 +7,7 @@ using SmcMonitoring.Notifications;
 using SmcMonitoring.Protocol;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Cmdlets;
 
@@ -77,7 +78,7 @@ public abstract partial class SmcQueryCmdlet
         {
             message = finished.GetAwaiter().GetResult();
         }
-        catch (SmcException ex) when (ex.ErrorId == "SmcMessageInvalid")
+        catch (SmcException ex) when (ex.Error == SmcErrors.MessageInvalid)
         {
             // One broken message is reported; the records fully read before the break are kept, the stream goes on.
             WriteError(ToErrorRecord(ex, run.Label));
@@ -138,7 +139,7 @@ public abstract partial class SmcQueryCmdlet
                 reason = ex.Message;
             }
         }
-        WriteError(ToErrorRecord(new SmcException("SmcReconnectFailed", SmcErrorKind.Connection, $"The live query {run.Label} gave up after {policy.MaxAttempts} reconnection attempts: {reason}"), run.Label));
+        WriteError(ToErrorRecord(SmcErrors.ReconnectFailed.Create($"The live query {run.Label} gave up after {policy.MaxAttempts} reconnection attempts: {reason}"), run.Label));
         return false;
     }
 
@@ -153,11 +154,11 @@ public abstract partial class SmcQueryCmdlet
             var which = stop == QueryStopReason.QueryTimeout
                 ? $"-TimeoutSec ({run.Limits.QueryTimeout.TotalSeconds:0} s) passed"
                 : $"the SMC sent nothing for {run.Limits.InactivityTimeout.TotalSeconds:0} s (-InactivityTimeoutSec)";
-            WriteError(ToErrorRecord(new SmcException("SmcQueryTimeout", SmcErrorKind.Timeout, $"The query {run.Label} stopped before the SMC finished: {which}. {execution.RecordCount} records were returned."), session));
+            WriteError(ToErrorRecord(SmcErrors.QueryTimeout.Create($"The query {run.Label} stopped before the SMC finished: {which}. {execution.RecordCount} records were returned."), session));
         }
         else if (run.TimeoutIsError && stop == QueryStopReason.ServerClosed)
         {
-            WriteError(ToErrorRecord(new SmcException("SmcConnectionClosed", SmcErrorKind.Connection, $"The SMC closed the query {run.Label} before the end of its data. {execution.RecordCount} records were returned."), session));
+            WriteError(ToErrorRecord(SmcErrors.ConnectionClosed.Create($"The SMC closed the query {run.Label} before the end of its data. {execution.RecordCount} records were returned."), session));
         }
         Retire(execution);
     }

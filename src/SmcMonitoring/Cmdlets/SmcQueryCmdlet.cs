@@ -12,6 +12,7 @@ using SmcMonitoring.Protocol;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
 using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Cmdlets;
 
@@ -109,7 +110,7 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
             if (field is null)
             {
                 var closest = string.Join(", ", FieldCatalog.Default.ClosestNames(name));
-                ThrowParameterError("SmcFieldNotFound", $"Cannot find a field named '{name}' (-Field). Closest field names: {closest}. Field names, SMC names, display names and numeric ids are accepted.", name);
+                ThrowError(SmcErrors.FieldNotFound, $"Cannot find a field named '{name}' (-Field). Closest field names: {closest}. Field names, SMC names, display names and numeric ids are accepted.", name);
             }
             if (seen.Add(field!.Id)) { fields.Add(field); }
         }
@@ -134,7 +135,7 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
                 case "IPDNS": options.IpDns = value; break;
                 case "IPLOCATIONS": options.IpLocations = value; break;
                 default:
-                    ThrowParameterError("SmcResolvingKeyInvalid", $"-Resolving has an unknown key '{key}'. Valid keys: Senders, TimeShowZone, TimeShowMillis, Keys, IpElements, IpDns, IpLocations.", key);
+                    ThrowError(SmcErrors.ResolvingKeyInvalid, $"-Resolving has an unknown key '{key}'. Valid keys: Senders, TimeShowZone, TimeShowMillis, Keys, IpElements, IpDns, IpLocations.", key);
                     break;
             }
         }
@@ -158,7 +159,7 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
                 case string text when text.Trim().Length > 0:
                     return new TranslatedFilter(text);
                 default:
-                    throw new SmcException("SmcFilterTypeInvalid", SmcErrorKind.InvalidArgument, $"-Filter takes a hashtable, a scriptblock or an SMC filter expression string, not {value.GetType().Name}.");
+                    throw SmcErrors.FilterTypeInvalid.Create($"-Filter takes a hashtable, a scriptblock or an SMC filter expression string, not {value.GetType().Name}.");
             }
         }
         catch (SmcException ex)

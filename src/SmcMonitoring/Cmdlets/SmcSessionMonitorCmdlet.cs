@@ -7,6 +7,7 @@ using System.Threading;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
 using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Cmdlets;
 

@@ -1,5 +1,6 @@
 using System.Linq;
 using SmcMonitoring.Fields;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Filters;
 
@@ -14,7 +15,7 @@ internal static class FilterFields
         var field = FieldCatalog.Default.Find(name);
         if (field != null) { return field; }
         var closest = string.Join(", ", FieldCatalog.Default.ClosestNames(name));
-        throw FilterValueConverter.Invalid("SmcFilterFieldNotFound",
+        throw FilterValueConverter.Invalid(SmcErrors.FilterFieldNotFound,
             $"The filter names an unknown field '{name}'. Closest field names: {closest}. Keys are field names (Get-SmcLogField lists them) or one of {SpecialKeys}.");
     }
 

@@ -7,7 +7,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using SmcMonitoring.Fields;
 using SmcMonitoring.Records;
-using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Filters;
 
@@ -39,7 +39,7 @@ internal static class FilterValueConverter
         Add(Unwrap(value));
         if (items.Count == 0)
         {
-            throw Invalid("SmcFilterValueMissing", $"The filter gives field '{fieldName}' no value (null or an empty list). Give one value or a list of values; to test that the field has a value use Defined = '{fieldName}'.");
+            throw Invalid(SmcErrors.FilterValueMissing, $"The filter gives field '{fieldName}' no value (null or an empty list). Give one value or a list of values; to test that the field has a value use Defined = '{fieldName}'.");
         }
         return items;
 
@@ -179,7 +179,7 @@ internal static class FilterValueConverter
     }
 
     private static SmcException WrongKind(FieldDefinition field, object value, string expected) =>
-        Invalid("SmcFilterValueInvalid", $"The filter value '{value}' does not fit field '{field.Property}' ({field.Kind}): expected {expected}.");
+        Invalid(SmcErrors.FilterValueInvalid, $"The filter value '{value}' does not fit field '{field.Property}' ({field.Kind}): expected {expected}.");
 
-    internal static SmcException Invalid(string errorId, string message) => new(errorId, SmcErrorKind.InvalidArgument, message);
+    internal static SmcException Invalid(SmcError error, string message) => error.Create(message);
 }

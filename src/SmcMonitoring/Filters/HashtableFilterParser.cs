@@ -3,6 +3,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Filters;
 
@@ -15,12 +16,12 @@ namespace SmcMonitoring.Filters;
 /// </summary>
 public static class HashtableFilterParser
 {
-    /// <summary>Translates <paramref name="table"/>; throws <see cref="Session.SmcException"/> naming what is wrong.</summary>
+    /// <summary>Translates <paramref name="table"/>; throws <see cref="SmcException"/> naming what is wrong.</summary>
     public static SmcFilter Parse(IDictionary table)
     {
         if (table.Count == 0)
         {
-            throw FilterValueConverter.Invalid("SmcFilterEmpty", "The filter hashtable is empty. Give at least one field, for example @{ Src = '192.0.2.10' }, or leave -Filter out.");
+            throw FilterValueConverter.Invalid(SmcErrors.FilterEmpty, "The filter hashtable is empty. Give at least one field, for example @{ Src = '192.0.2.10' }, or leave -Filter out.");
         }
         var filters = new List<SmcFilter>();
         foreach (var key in OrderedKeys(table))
@@ -119,7 +120,7 @@ public static class HashtableFilterParser
             if (item is IDictionary table) { tables.Add(table); }
             else
             {
-                throw FilterValueConverter.Invalid("SmcFilterValueInvalid", $"The filter key '{key}' takes hashtables, for example {key} = @{{ Src = '10.0.0.1' }}, @{{ Dst = '10.0.0.1' }}; '{item}' is not one.");
+                throw FilterValueConverter.Invalid(SmcErrors.FilterValueInvalid, $"The filter key '{key}' takes hashtables, for example {key} = @{{ Src = '10.0.0.1' }}, @{{ Dst = '10.0.0.1' }}; '{item}' is not one.");
             }
         }
         return tables;

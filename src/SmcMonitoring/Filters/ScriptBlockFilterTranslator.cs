@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
-using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Filters;
 
@@ -32,7 +32,7 @@ public static class ScriptBlockFilterTranslator
         ast is PipelineAst { PipelineElements.Count: 1 } pipeline && pipeline.PipelineElements[0] is CommandExpressionAst command ? command.Expression : null;
 
     private static SmcException Unsupported(Ast ast, string why) => FilterValueConverter.Invalid(
-        "SmcFilterUnsupported",
+        SmcErrors.FilterUnsupported,
         $"The filter cannot run on the SMC: {why}. At line {ast.Extent.StartLineNumber}, column {ast.Extent.StartColumnNumber}: '{ast.Extent.Text}'. " +
         "Filter on the SMC with -eq, -ne, -in, -notin, -contains, -like, -and, -or, -not and $_.Field; for anything else pipe the records to Where-Object.");
 

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using SmcMonitoring.Protocol;
 using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Notifications;
 
@@ -112,12 +113,12 @@ public sealed class NotificationChannel : IDisposable
                 if (outcome == ReceiveOutcome.Cancelled) { throw new OperationCanceledException(cancellationToken); }
                 if (outcome != ReceiveOutcome.Message)
                 {
-                    throw new SmcException("SmcNotificationSubscribeFailed", SmcErrorKind.Connection, $"The SMC at {_session.Url} did not confirm the notification subscription for '{string.Join("', '", pending)}' ({outcome}).");
+                    throw SmcErrors.NotificationSubscribeTimeout.Create($"The SMC at {_session.Url} did not confirm the notification subscription for '{string.Join("', '", pending)}' ({outcome}).");
                 }
                 var message = NotificationMessage.Parse(socket.Message);
                 if (message.Failure != null)
                 {
-                    throw new SmcException("SmcNotificationSubscribeFailed", SmcErrorKind.Refused, $"The SMC refused the notification subscription for '{string.Join("', '", pending)}': {message.Failure}") { ServerMessage = message.Failure };
+                    throw SmcErrors.NotificationSubscribeFailed.Create($"The SMC refused the notification subscription for '{string.Join("', '", pending)}': {message.Failure}", message.Failure);
                 }
                 if (message.Success is null || !message.HasSubscriptionId) { continue; }
                 var context = message.Context != null && pending.Contains(message.Context) ? message.Context : pending[0];
@@ -142,7 +143,7 @@ public sealed class NotificationChannel : IDisposable
         {
             return await SmcSocket.ConnectAsync(_session, SocketPath, 16 * 1024 * 1024, cancellationToken).ConfigureAwait(false);
         }
-        catch (SmcException ex) when (ex.ErrorId == "SmcSocketUnauthorized")
+        catch (SmcException ex) when (ex.Error == SmcErrors.SocketUnauthorized)
         {
             await _session.ReconnectAsync(cancellationToken).ConfigureAwait(false);
             return await SmcSocket.ConnectAsync(_session, SocketPath, 16 * 1024 * 1024, cancellationToken).ConfigureAwait(false);

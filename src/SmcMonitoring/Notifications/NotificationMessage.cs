@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using System.Text.Json;
-using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Notifications;
 
@@ -72,7 +72,7 @@ internal sealed class NotificationMessage
         item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static SmcException Invalid(string why, Exception? inner) =>
-        new("SmcMessageInvalid", SmcErrorKind.Protocol, "The SMC sent a notification message this module cannot read: " + why + ".", inner);
+        SmcErrors.MessageInvalid.Create("The SMC sent a notification message this module cannot read: " + why + ".", inner);
 
     public static string TextOf(ArraySegment<byte> utf8) => Encoding.UTF8.GetString(utf8.Array!, utf8.Offset, utf8.Count);
 }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Protocol;
 
@@ -148,5 +148,5 @@ internal static class ServerMessageParser
         item.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     private static SmcException Invalid(string why, Exception? inner) =>
-        new("SmcMessageInvalid", SmcErrorKind.Protocol, "The SMC sent a message this module cannot read: " + why + ".", inner);
+        SmcErrors.MessageInvalid.Create("The SMC sent a message this module cannot read: " + why + ".", inner);
 }

@@ -4,6 +4,7 @@ using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
 using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Protocol;
 
@@ -183,7 +184,7 @@ internal sealed class SmcSocket : IDisposable
             {
                 if (_buffer.Length >= _maxMessageBytes)
                 {
-                    throw new SmcException("SmcMessageTooLarge", SmcErrorKind.Protocol, $"The SMC sent a message larger than {_maxMessageBytes / (1024.0 * 1024):0.#} MB, the most this session accepts (Connect-SmcSession -MaxMessageSizeMB); ask for fewer fields (-Field).");
+                    throw SmcErrors.MessageTooLarge.Create($"The SMC sent a message larger than {_maxMessageBytes / (1024.0 * 1024):0.#} MB, the most this session accepts (Connect-SmcSession -MaxMessageSizeMB); ask for fewer fields (-Field).");
                 }
                 var larger = ArrayPool<byte>.Shared.Rent(Math.Min(_buffer.Length * 2, _maxMessageBytes));
                 Buffer.BlockCopy(_buffer, 0, larger, 0, length);
@@ -200,7 +201,7 @@ internal sealed class SmcSocket : IDisposable
     private SmcException ConnectionLost(Exception ex)
     {
         if (ex is SmcException smc) { return smc; }
-        return new SmcException("SmcConnectionLost", SmcErrorKind.Connection, $"The connection to the SMC at {_session.Url} broke: {ex.Message}", ex);
+        return SmcErrors.ConnectionLost.Create($"The connection to the SMC at {_session.Url} broke: {ex.Message}", ex);
     }
 
     private static SmcException HandshakeError(SmcSession session, Uri uri, Exception ex)
@@ -208,9 +209,9 @@ internal sealed class SmcSocket : IDisposable
         var text = ex.Message + " " + ex.InnerException?.Message;
         if (text.Contains("'401'") || text.Contains("'403'"))
         {
-            return new SmcException("SmcSocketUnauthorized", SmcErrorKind.Authentication, $"The SMC at {session.Url} refused the websocket {uri.AbsolutePath}: the session is not (or no longer) valid. Run Connect-SmcSession again.", ex);
+            return SmcErrors.SocketUnauthorized.Create($"The SMC at {session.Url} refused the websocket {uri.AbsolutePath}: the session is not (or no longer) valid. Run Connect-SmcSession again.", ex);
         }
         var certificate = session.Certificates.LastFailure is { } reason ? " The server certificate was refused: " + reason + "." : string.Empty;
-        return new SmcException("SmcSocketConnectFailed", SmcErrorKind.Connection, $"Cannot open the websocket {uri.AbsolutePath} on the SMC at {session.Url}: {ex.Message}{certificate}", ex);
+        return SmcErrors.SocketConnectFailed.Create($"Cannot open the websocket {uri.AbsolutePath} on the SMC at {session.Url}: {ex.Message}{certificate}", ex);
     }
 }

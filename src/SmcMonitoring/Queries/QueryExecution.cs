@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using SmcMonitoring.Protocol;
 using SmcMonitoring.Session;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Queries;
 
@@ -98,7 +99,7 @@ internal sealed class QueryExecution : IDisposable
         {
             socket = await SmcSocket.ConnectAsync(session, socketPath, limits.MaxMessageBytes, cancellationToken).ConfigureAwait(false);
         }
-        catch (SmcException ex) when (ex.ErrorId == "SmcSocketUnauthorized")
+        catch (SmcException ex) when (ex.Error == SmcErrors.SocketUnauthorized)
         {
             socket = await RenewAndConnectAsync(session, socketPath, limits, ex, cancellationToken).ConfigureAwait(false);
         }
@@ -125,8 +126,7 @@ internal sealed class QueryExecution : IDisposable
         }
         catch (SmcException ex) when (ex.Kind is SmcErrorKind.Authentication or SmcErrorKind.Refused)
         {
-            throw new SmcException("SmcSessionExpired", SmcErrorKind.Authentication,
-                $"The SMC at {session.Url} no longer accepts the session, and logging in again with the stored credentials did not help ({ex.Message}). Run Connect-SmcSession again.", refusal);
+            throw SmcErrors.SessionExpired.Create($"The SMC at {session.Url} no longer accepts the session, and logging in again with the stored credentials did not help ({ex.Message}). Run Connect-SmcSession again.", refusal);
         }
     }
 
@@ -232,7 +232,7 @@ internal sealed class QueryExecution : IDisposable
             case ReceivedKind.Closed:
                 if (_socket.CloseDescription is { } reason && reason.IndexOf(SmcSocket.TooBigReason, StringComparison.OrdinalIgnoreCase) >= 0)
                 {
-                    throw new SmcException("SmcQueryTooLarge", SmcErrorKind.Refused, "The SMC closed the query: it was too large for its input buffer (8192 characters). Use fewer filter values or fields, or several smaller queries.") { ServerMessage = reason };
+                    throw SmcErrors.QueryTooLarge.Create("The SMC closed the query: it was too large for its input buffer (8192 characters). Use fewer filter values or fields, or several smaller queries.", reason);
                 }
                 Stop(QueryStopReason.ServerClosed);
                 return null;
@@ -240,7 +240,7 @@ internal sealed class QueryExecution : IDisposable
         if (message.FetchId is { } id) { FetchId = id; }
         if (message.Failure != null)
         {
-            throw new SmcException("SmcFetchFailed", SmcErrorKind.Refused, "The SMC refused the query: " + message.Failure) { ServerMessage = message.Failure };
+            throw SmcErrors.FetchFailed.Create("The SMC refused the query: " + message.Failure, message.Failure);
         }
         var records = Interlocked.Add(ref _records, message.RecordCount);
         if (message.End != null)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Session;
 
@@ -50,7 +51,7 @@ public readonly struct ApiVersion : IComparable<ApiVersion>, IEquatable<ApiVersi
             .Where(v => v.HasValue).Select(v => v!.Value).OrderBy(v => v).ToList();
         if (offered.Count == 0)
         {
-            throw new SmcException("SmcApiVersionNotFound", SmcErrorKind.Protocol, $"The SMC at {url} advertised no API version in its answer to GET /api.");
+            throw SmcErrors.ApiVersionNotFound.Create($"The SMC at {url} advertised no API version in its answer to GET /api.");
         }
         if (string.IsNullOrWhiteSpace(requested)) { return offered[offered.Count - 1]; }
         if (TryParse(requested, out var wanted))
@@ -60,10 +61,7 @@ public readonly struct ApiVersion : IComparable<ApiVersion>, IEquatable<ApiVersi
                 if (version.Equals(wanted)) { return version; }
             }
         }
-        throw new SmcException(
-            "SmcApiVersionNotSupported",
-            SmcErrorKind.InvalidArgument,
-            $"Cannot use API version '{requested}': the SMC at {url} offers {string.Join(", ", offered.Select(v => v.Text))}. Pass one of these to -ApiVersion, or omit it to use the newest.");
+        throw SmcErrors.ApiVersionNotSupported.Create($"Cannot use API version '{requested}': the SMC at {url} offers {string.Join(", ", offered.Select(v => v.Text))}. Pass one of these to -ApiVersion, or omit it to use the newest.");
     }
 
     /// <inheritdoc/>

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Session;
 

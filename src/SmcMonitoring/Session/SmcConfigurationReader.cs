@@ -5,6 +5,7 @@ using System.IO;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Session;
 
@@ -74,7 +75,7 @@ public static class SmcConfigurationReader
         if (string.IsNullOrEmpty(address) || string.IsNullOrEmpty(key)) { return null; }
         if (!Uri.TryCreate(address!.Contains("://") ? address : "http://" + address, UriKind.Absolute, out var parsed))
         {
-            throw new SmcException("SmcConfigurationInvalid", SmcErrorKind.InvalidArgument, $"SMC_ADDRESS '{address}' is not a URL; expected for example https://10.0.0.5:8082.");
+            throw SmcErrors.ConfigurationInvalid.Create($"SMC_ADDRESS '{address}' is not a URL; expected for example https://10.0.0.5:8082.");
         }
         var https = parsed.Scheme == Uri.UriSchemeHttps;
         var port = parsed.IsDefaultPort && !address.Substring(address.IndexOf("://", StringComparison.Ordinal) + 3).Contains(":") ? 8082 : parsed.Port;
@@ -151,7 +152,7 @@ public static class SmcConfigurationReader
         }
         catch (Exception ex) when (ex is IOException or System.Security.Cryptography.CryptographicException or UnauthorizedAccessException)
         {
-            throw new SmcException("SmcCertificateAuthorityInvalid", SmcErrorKind.InvalidArgument, $"Cannot read the CA certificate '{path}': {ex.Message}", ex);
+            throw SmcErrors.CertificateAuthorityInvalid.Create($"Cannot read the CA certificate '{path}': {ex.Message}", ex);
         }
     }
 }

@@ -9,6 +9,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Session;
 
@@ -43,7 +44,7 @@ internal sealed class SmcRestClient : IDisposable
 
     public Uri EntryPoint(string rel) => _entryPoints.TryGetValue(rel, out var href)
         ? href
-        : throw new SmcException("SmcEntryPointNotFound", SmcErrorKind.Protocol, $"The SMC at {_settings.Url} has no entry point '{rel}' for API {_version}.");
+        : throw SmcErrors.EntryPointNotFound.Create($"The SMC at {_settings.Url} has no entry point '{rel}' for API {_version}.");
 
     public async Task LoginAsync(ApiVersion version, CancellationToken cancellationToken)
     {
@@ -59,13 +60,13 @@ internal sealed class SmcRestClient : IDisposable
             var reason = await ErrorTextAsync(response).ConfigureAwait(false);
             var what = usesKey ? "API key" : "user name or password";
             throw response.StatusCode == HttpStatusCode.Unauthorized || response.StatusCode == HttpStatusCode.Forbidden
-                ? new SmcException("SmcAuthenticationFailed", SmcErrorKind.Authentication, $"The SMC at {_settings.Url} refused the {what} for domain '{_settings.Domain}' (HTTP {(int)response.StatusCode}): {reason}") { ServerMessage = reason }
-                : new SmcException("SmcLoginFailed", SmcErrorKind.Refused, $"Login to the SMC at {_settings.Url} failed (HTTP {(int)response.StatusCode}): {reason}") { ServerMessage = reason };
+                ? SmcErrors.AuthenticationFailed.Create($"The SMC at {_settings.Url} refused the {what} for domain '{_settings.Domain}' (HTTP {(int)response.StatusCode}): {reason}", reason)
+                : SmcErrors.LoginFailed.Create($"Login to the SMC at {_settings.Url} failed (HTTP {(int)response.StatusCode}): {reason}", reason);
         }
         Token = response.Headers.TryGetValues("Authorization", out var tokens) ? tokens.FirstOrDefault() : null;
         if (Token is null && SessionCookie is null)
         {
-            throw new SmcException("SmcSessionMissing", SmcErrorKind.Protocol, $"The SMC at {_settings.Url} accepted the login but sent neither a JSESSIONID cookie nor an Authorization header.");
+            throw SmcErrors.SessionMissing.Create($"The SMC at {_settings.Url} accepted the login but sent neither a JSESSIONID cookie nor an Authorization header.");
         }
         using var entryPoints = await GetJsonAsync(new Uri(_settings.Url, $"{version.Text}/api"), cancellationToken, authenticated: false).ConfigureAwait(false);
         var map = new Dictionary<string, Uri>(StringComparer.Ordinal);
@@ -112,7 +113,7 @@ internal sealed class SmcRestClient : IDisposable
         if (response.StatusCode != HttpStatusCode.NoContent && response.StatusCode != HttpStatusCode.OK)
         {
             var reason = await ErrorTextAsync(response).ConfigureAwait(false);
-            throw new SmcException("SmcLogoutFailed", SmcErrorKind.Refused, $"The SMC at {_settings.Url} answered the logout with HTTP {(int)response.StatusCode}: {reason}") { ServerMessage = reason };
+            throw SmcErrors.LogoutFailed.Create($"The SMC at {_settings.Url} answered the logout with HTTP {(int)response.StatusCode}: {reason}", reason);
         }
     }
 
@@ -132,10 +133,14 @@ internal sealed class SmcRestClient : IDisposable
             if ((int)response.StatusCode is < 200 or > 299)
             {
                 var reason = await ErrorTextAsync(response).ConfigureAwait(false);
-                throw new SmcException(
-                    response.StatusCode == HttpStatusCode.NotFound ? "SmcResourceNotFound" : "SmcRequestFailed",
-                    response.StatusCode == HttpStatusCode.Unauthorized ? SmcErrorKind.Authentication : SmcErrorKind.Refused,
-                    $"GET {uri.AbsolutePath} on the SMC at {_settings.Url} failed (HTTP {(int)response.StatusCode}): {reason}") { ServerMessage = reason };
+                var error = response.StatusCode switch
+                {
+                    HttpStatusCode.NotFound => SmcErrors.ResourceNotFound,
+                    HttpStatusCode.Unauthorized => SmcErrors.RequestUnauthorized,
+                    _ => SmcErrors.RequestFailed,
+                };
+                throw error.Create(
+                    $"GET {uri.AbsolutePath} on the SMC at {_settings.Url} failed (HTTP {(int)response.StatusCode}): {reason}", reason);
             }
             var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
             try
@@ -144,7 +149,7 @@ internal sealed class SmcRestClient : IDisposable
             }
             catch (JsonException ex)
             {
-                throw new SmcException("SmcResponseInvalid", SmcErrorKind.Protocol, $"GET {uri.AbsolutePath} on the SMC at {_settings.Url} returned a body that is not JSON.", ex);
+                throw SmcErrors.ResponseInvalid.Create($"GET {uri.AbsolutePath} on the SMC at {_settings.Url} returned a body that is not JSON.", ex);
             }
         }
     }
@@ -160,11 +165,11 @@ internal sealed class SmcRestClient : IDisposable
         catch (HttpRequestException ex)
         {
             var detail = Certificates.LastFailure is { } certificate ? "the server certificate was refused: " + certificate : Innermost(ex).Message;
-            throw new SmcException("SmcUrlUnreachable", SmcErrorKind.Connection, $"Cannot reach the SMC at {_settings.Url}: {detail}", ex);
+            throw SmcErrors.UrlUnreachable.Create($"Cannot reach the SMC at {_settings.Url}: {detail}", ex);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            throw new SmcException("SmcRequestTimeout", SmcErrorKind.Timeout, $"The SMC at {_settings.Url} did not answer {request.Method} {request.RequestUri?.AbsolutePath} within {_settings.Timeout.TotalSeconds:0} seconds (-TimeoutSec).", ex);
+            throw SmcErrors.RequestTimeout.Create($"The SMC at {_settings.Url} did not answer {request.Method} {request.RequestUri?.AbsolutePath} within {_settings.Timeout.TotalSeconds:0} seconds (-TimeoutSec).", ex);
         }
     }
 

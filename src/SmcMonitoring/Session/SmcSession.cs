@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Session;
 
@@ -74,7 +75,7 @@ public sealed class SmcSession : IDisposable
     {
         if (settings.ApiKey is null && settings.Credential is null)
         {
-            throw new SmcException("SmcCredentialMissing", SmcErrorKind.InvalidArgument, "Connecting needs -ApiKey or -Credential (or a ~/.smcrc file or the SMC_ADDRESS and SMC_API_KEY environment variables).");
+            throw SmcErrors.CredentialMissing.Create("Connecting needs -ApiKey or -Credential (or a ~/.smcrc file or the SMC_ADDRESS and SMC_API_KEY environment variables).");
         }
         var rest = new SmcRestClient(settings);
         var session = new SmcSession(settings, rest);
@@ -115,7 +116,7 @@ public sealed class SmcSession : IDisposable
             : default;
         if (link.ValueKind != JsonValueKind.Object || !link.TryGetProperty("href", out var href))
         {
-            throw new SmcException("SmcProductVersionNotFound", SmcErrorKind.Protocol, $"The SMC at {Url} has no smc_version link on its system element.");
+            throw SmcErrors.ProductVersionNotFound.Create($"The SMC at {Url} has no smc_version link on its system element.");
         }
         using var value = await _rest.GetJsonAsync(new Uri(href.GetString()!), cancellationToken).ConfigureAwait(false);
         var text = value.RootElement.TryGetProperty("value", out var v) ? v.GetString() ?? string.Empty : string.Empty;

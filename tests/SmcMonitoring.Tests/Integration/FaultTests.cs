@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading.Tasks;
+using SmcMonitoring.Errors;
 using SmcMonitoring.Records;
 using SmcMonitoring.Session;
 using SmcMonitoring.Simulator;

@@ -1,4 +1,5 @@
 using System;
+using SmcMonitoring.Errors;
 using SmcMonitoring.Session;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System.Management.Automation;
+using SmcMonitoring.Errors;
 using SmcMonitoring.Filters;
-using SmcMonitoring.Session;
 using Xunit;
 
 namespace SmcMonitoring.Tests.Unit;

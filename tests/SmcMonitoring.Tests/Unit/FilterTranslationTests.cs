@@ -4,7 +4,6 @@ using System.Linq;
 using System.Management.Automation;
 using Newtonsoft.Json.Linq;
 using SmcMonitoring.Filters;
-using SmcMonitoring.Session;
 using Xunit;
 
 namespace SmcMonitoring.Tests.Unit;

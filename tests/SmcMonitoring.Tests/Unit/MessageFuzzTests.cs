@@ -2,11 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using SmcMonitoring.Errors;
 using SmcMonitoring.Notifications;
 using SmcMonitoring.Protocol;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
-using SmcMonitoring.Session;
 using Xunit;
 
 namespace SmcMonitoring.Tests.Unit;

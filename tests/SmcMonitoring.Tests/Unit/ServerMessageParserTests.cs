@@ -1,9 +1,9 @@
 using System.Linq;
 using System.Text;
+using SmcMonitoring.Errors;
 using SmcMonitoring.Fields;
 using SmcMonitoring.Protocol;
 using SmcMonitoring.Records;
-using SmcMonitoring.Session;
 using Xunit;
 
 namespace SmcMonitoring.Tests.Unit;
