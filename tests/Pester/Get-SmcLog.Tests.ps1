@@ -54,9 +54,10 @@ Describe 'Get-SmcLog' {
         }
     }
 
-    It 'tails live records until -TimeoutSec' {
+    It 'tails live records for -Duration and ends without an error' {
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
-        $logs = Get-SmcLog -Live -TimeoutSec 2
+        $logs = Get-SmcLog -Live -Duration 0.5 -ErrorVariable failed
+        $failed | Should -BeNullOrEmpty
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 15
         $logs.Count | Should -BeGreaterThan 0
     }

@@ -60,8 +60,8 @@ Describe 'Engine names from the pipeline' {
 }
 
 Describe 'Get-SmcConnection -Live' {
-    It 'streams changes with their kind until the timeout' {
-        $rows = Get-SmcConnection -Engine fw-east -Live -TimeoutSec 3
+    It 'streams changes with their kind for -Duration' {
+        $rows = Get-SmcConnection -Engine fw-east -Live -Duration 1.5
         ($rows | Where-Object FirstFetch -eq $false).Count | Should -BeGreaterThan 0
         ($rows.Change | Sort-Object -Unique) | Should -Contain 'Updated'
     }

@@ -20,18 +20,15 @@ public sealed class SessionScaleTests
     };
 
     [Fact]
-    public async Task A_hundred_thousand_connections_stream_in_200_record_messages_quickly()
+    public async Task A_hundred_thousand_connections_stream_in_200_record_messages()
     {
         await using var simulator = await SmcSimulator.StartAsync(Quiet(5, 100_000));
         using var client = await SmcTestClient.LoginAsync(simulator);
         await using var socket = await client.OpenSocketAsync("monitoring/session/socket");
-        var clock = Stopwatch.StartNew();
         var snapshot = await SessionSnapshot.FetchAsync(socket, SessionRequests.Query("CONNECTIONS", "fw-big"));
-        clock.Stop();
         Assert.Equal(100_000, snapshot.Records.Count);
         Assert.Equal(500, snapshot.Messages.Count);
         Assert.All(snapshot.Messages, m => Assert.Equal(200, SessionRequests.Array(m, "added").Count));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"streaming took {clock.Elapsed}");
     }
 
     private static async Task<List<string>> SnapshotTextsAsync(int seed, string engine)

@@ -30,9 +30,6 @@ namespace SmcMonitoring.Cmdlets;
 [OutputType(typeof(SmcBlocklistEntry), typeof(System.Collections.Specialized.OrderedDictionary))]
 public sealed class GetSmcBlocklistCommand : SmcSessionMonitorCmdlet
 {
-    /// <summary>The key of the all-fields sub-format of the combined block-list format.</summary>
-    private const string DataFormatKey = "bldata";
-
     /// <summary>
     /// <para type="description">The engines (or clusters) to query, by name. Binds from the pipeline: strings, or objects with a Name property.</para>
     /// </summary>
@@ -45,30 +42,4 @@ public sealed class GetSmcBlocklistCommand : SmcSessionMonitorCmdlet
 
     /// <inheritdoc/>
     protected override void ProcessRecord() => QueryTargets(Engine!);
-
-    private protected override string DefinitionFor(SmcSession session)
-    {
-        var version = session.GetProductVersionAsync(Cancellation).GetAwaiter().GetResult();
-        var parts = version.Split('.');
-        return parts.Length > 0 && int.TryParse(parts[0], out var major) && major < 7 ? "BLACKLIST" : "BLOCK_LIST";
-    }
-
-    private protected override void ConfigureFormat(SessionQuery query, RecordShape shape)
-    {
-        if (Raw)
-        {
-            base.ConfigureFormat(query, shape);
-            return;
-        }
-        // As the reference's fetch_as_element: every field by name, plus the entry id as the SMC displays it.
-        var data = new QueryFormat { FieldFormat = FieldFormat.Name, Resolving = BuildResolving() };
-        if (Field != null) { foreach (var id in shape.FieldIds) { data.FieldIds.Add(id); } }
-        var entryId = new QueryFormat { FieldFormat = FieldFormat.Pretty };
-        entryId.FieldIds.Add(117);
-        query.CombinedFormats = new Dictionary<string, QueryFormat>
-        {
-            [DataFormatKey] = data,
-            [TypedRecordSink.EntryIdFormatKey] = entryId,
-        };
-    }
 }

@@ -47,7 +47,6 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
 {
     private const string StoredSet = "Stored";
     private const string LiveSet = "Live";
-    private static readonly TimeSpan StoredInactivity = TimeSpan.FromSeconds(120);
 
     /// <summary>
     /// <para type="description">The most entries to return (the SMC's fetch quantity). Defaults to 200.</para>
@@ -93,6 +92,13 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Server { get; set; }
 
+    /// <summary>
+    /// <para type="description">How long a live query (-Live) runs before it ends normally: a number of seconds or a TimeSpan, for example -Duration 30 or -Duration (New-TimeSpan -Minutes 5).</para>
+    /// </summary>
+    [Parameter(ParameterSetName = LiveSet)]
+    [TimeSpanTransformation]
+    public TimeSpan Duration { get; set; }
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -100,29 +106,38 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         {
             ThrowError(SmcErrors.TimeRangeInvalid, $"-Since ({since:u}) is later than -Until ({until:u}); -Since must be the earlier time.", since);
         }
+        if (Duration < TimeSpan.Zero) { ThrowError(SmcErrors.DurationInvalid, $"-Duration ({Duration}) is negative; give a positive number of seconds or TimeSpan.", Duration); }
         var shape = Field is null
             ? LogShapes.Default
             : RecordShape.FromFields(ResolveFields(Field), LogShapes.CustomTypeName);
         var query = BuildQuery(shape);
         var session = ResolveSession();
-        var limits = LimitsFromParameters(Live ? System.Threading.Timeout.InfiniteTimeSpan : StoredInactivity);
-        if (!Live) { limits.MaxRecords = MaxRecords; }
         var request = query.ToRequestJson();
-        QueryRun run;
+        var kind = Live ? QueryKind.Live : QueryKind.Stored;
+        QueryPlan plan;
         if (Statistics)
         {
-            run = QueryRun.WithoutRecords("log statistics", LogQuery.SocketPath, request, limits, WriteStatistics, timeoutIsError: true);
+            plan = new QueryPlan("log statistics", request, kind, null);
         }
         else if (Raw)
         {
-            run = QueryRun.WithRecords("logs", LogQuery.SocketPath, request, limits, () => new RawRecordSink(), (_, raw) => WriteAll(raw.Records), timeoutIsError: !Live);
+            plan = new QueryPlan("logs", request, kind, () => new RawRecordSink());
         }
         else
         {
-            run = QueryRun.WithRecords("logs", LogQuery.SocketPath, request, limits, () => new TypedRecordSink(shape, (s, values) => new SmcLogRecord(s, values)), (_, typed) => WriteAll(typed.Records), timeoutIsError: !Live);
+            plan = new QueryPlan("logs", request, kind, () => new TypedRecordSink(shape, (s, values) => new SmcLogRecord(s, values)));
         }
-        if (Live) { run.Reconnect = LiveReconnectPolicy; }
-        RunQueries(session, new[] { run });
+        ApplyLimits(plan.Limits);
+        if (Live)
+        {
+            plan.Limits.Duration = Duration > TimeSpan.Zero ? Duration : null;
+            plan.Reconnect = LiveReconnectPolicy;
+        }
+        else
+        {
+            plan.Limits.MaxRecords = MaxRecords;
+        }
+        RunQueries(session, new[] { (plan, LogQuery.SocketPath) });
     }
 
     private LogQuery BuildQuery(RecordShape shape)
@@ -150,16 +165,13 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         return query;
     }
 
-    private bool WriteStatistics(Protocol.ServerMessage message)
+    private protected override void WriteMessage(QueryRunner runner, QueryEvent message)
     {
-        if (message.Statistics != null) { WriteObject(RawRecordSink.ParseText(message.Statistics)); }
-        return true;
-    }
-
-    private bool WriteAll<T>(System.Collections.Generic.List<T> records)
-    {
-        foreach (var record in records) { WriteObject(record); }
-        records.Clear();
-        return true;
+        if (!Statistics)
+        {
+            base.WriteMessage(runner, message);
+            return;
+        }
+        if (message.Message?.Statistics is { } statistics) { WriteObject(RawRecordSink.ParseText(statistics)); }
     }
 }

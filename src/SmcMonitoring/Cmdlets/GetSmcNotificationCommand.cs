@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Linq;
 using System.Management.Automation;
 using SmcMonitoring.Notifications;
+using SmcMonitoring.Protocol;
 using SmcMonitoring.Session;
 using SmcMonitoring.Errors;
 
@@ -97,7 +98,7 @@ public sealed class GetSmcNotificationCommand : SmcCmdlet
         {
             return;
         }
-        WriteVerbose($"Subscribed: {string.Join(", ", channel.SubscriptionIds.Select(p => $"'{p.Key}' = {p.Value}"))}.");
+        WriteVerbose(RegisterSmcNotificationCommand.SubscribedText(channel));
         var clock = Stopwatch.StartNew();
         var written = 0;
         while (!Cancellation.IsCancellationRequested)

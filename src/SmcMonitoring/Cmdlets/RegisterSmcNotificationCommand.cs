@@ -3,6 +3,7 @@ using System.Linq;
 using System.Management.Automation;
 using Microsoft.PowerShell.Commands;
 using SmcMonitoring.Notifications;
+using SmcMonitoring.Protocol;
 using SmcMonitoring.Session;
 using SmcMonitoring.Errors;
 
@@ -36,6 +37,7 @@ namespace SmcMonitoring.Cmdlets;
 [OutputType(typeof(PSEventJob))]
 public sealed class RegisterSmcNotificationCommand : ObjectEventRegistrationBase
 {
+    private readonly System.Threading.CancellationTokenSource _stopping = new();
     private NotificationChannel? _channel;
 
     /// <summary>
@@ -84,12 +86,18 @@ public sealed class RegisterSmcNotificationCommand : ObjectEventRegistrationBase
         try
         {
             WriteVerbose($"Subscribing to '{string.Join("', '", channel.Contexts)}' on {session!.SocketUri(NotificationChannel.SocketPath)}.");
-            channel.StartAsync(default).GetAwaiter().GetResult();
+            channel.StartAsync(_stopping.Token).GetAwaiter().GetResult();
         }
         catch (SmcException ex)
         {
             channel.Dispose();
             ThrowTerminatingError(ErrorRecords.From(ex, Context));
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C while subscribing.
+            channel.Dispose();
             return;
         }
         _channel = channel;
@@ -110,6 +118,19 @@ public sealed class RegisterSmcNotificationCommand : ObjectEventRegistrationBase
             Events.UnsubscribeEvent(status);
             channel.Dispose();
         };
-        WriteVerbose($"Subscribed: {string.Join(", ", channel.SubscriptionIds.Select(p => $"'{p.Key}' = {p.Value}"))}.");
+        WriteVerbose(SubscribedText(channel));
+    }
+
+    /// <inheritdoc/>
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    /// <summary>The verbose line after subscribing: the ids the SMC gave, and the contexts it did not acknowledge.</summary>
+    internal static string SubscribedText(NotificationChannel channel)
+    {
+        var ids = string.Join(", ", channel.SubscriptionIds.Select(p => $"'{p.Key}' = {p.Value}"));
+        var pending = channel.Unacknowledged;
+        return pending.Count == 0
+            ? $"Subscribed: {ids}."
+            : $"Subscribed: {(ids.Length == 0 ? "no acknowledgement yet" : ids)}; the SMC has not acknowledged '{string.Join("', '", pending)}' yet: its events are delivered all the same.";
     }
 }

@@ -1,55 +1,44 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using System.Text;
-using System.Threading.Tasks;
-using SmcMonitoring.Notifications;
+using SmcMonitoring.Errors;
 using SmcMonitoring.Protocol;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Session;
-using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Cmdlets;
 
-public abstract partial class SmcQueryCmdlet
+public abstract partial class SmcQueryCmdlet : IQueryListener
 {
-    private readonly List<QueryExecution> _executions = new();
+    private readonly List<QueryRunner> _runners = new();
 
     /// <summary>The reconnection policy of live queries: -NoReconnect and -MaxReconnectAttempts.</summary>
     private protected ReconnectPolicy LiveReconnectPolicy => NoReconnect ? ReconnectPolicy.None : new ReconnectPolicy { MaxAttempts = MaxReconnectAttempts };
 
-    /// <summary>
-    /// Runs fetches side by side (one socket each) and hands each message to its run's callback on the pipeline
-    /// thread, as it arrives. A failure ends only its own run, as an error after the records already written; a
-    /// malformed message is reported and skipped; a live run whose socket drops is reopened with backoff. Ctrl+C and
-    /// a stopped pipeline abort every fetch and close every socket.
-    /// </summary>
-    private protected void RunQueries(SmcSession session, IReadOnlyList<QueryRun> runs)
+    /// <summary>The client-side limits of -TimeoutSec and -InactivityTimeoutSec.</summary>
+    private protected void ApplyLimits(QueryLimits limits)
     {
-        var active = new List<QueryRun>();
+        limits.Timeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : null;
+        limits.Inactivity = InactivityTimeoutSec > 0 ? TimeSpan.FromSeconds(InactivityTimeoutSec) : null;
+    }
+
+    /// <summary>
+    /// Runs queries side by side, one socket each, and writes what they hand on from this thread as it arrives
+    /// (<see cref="QueryDriver"/>). A failure ends only its own query, as an error after the records it wrote; Ctrl+C
+    /// and a stopped pipeline abort every query and close every socket.
+    /// </summary>
+    private protected void RunQueries(SmcSession session, IReadOnlyList<(QueryPlan Plan, string SocketPath)> queries)
+    {
+        var runners = new List<QueryRunner>(queries.Count);
+        foreach (var (plan, socketPath) in queries)
+        {
+            WriteVerbose($"SMC {session.Url} {socketPath} ({plan.Label}): {Encoding.UTF8.GetString(plan.Request)}");
+            runners.Add(new QueryRunner(plan, new SessionConnector(session, socketPath)));
+        }
+        _runners.AddRange(runners);
         try
         {
-            foreach (var run in runs)
-            {
-                WriteVerbose($"SMC {session.Url} {run.SocketPath} ({run.Label}): {Encoding.UTF8.GetString(run.Request)}");
-                try
-                {
-                    Start(session, run);
-                    active.Add(run);
-                }
-                catch (SmcException ex)
-                {
-                    WriteError(ToErrorRecord(ex, run.Label));
-                }
-            }
-            while (active.Count > 0)
-            {
-                var finished = Task.WhenAny(active.Select(r => r.Pending!)).GetAwaiter().GetResult();
-                var run = active.First(r => r.Pending == finished);
-                if (Step(session, run, finished)) { continue; }
-                active.Remove(run);
-                Finish(run, session);
-            }
+            QueryDriver.Run(runners, this, Cancellation);
         }
         catch (OperationCanceledException)
         {
@@ -57,7 +46,11 @@ public abstract partial class SmcQueryCmdlet
         }
         finally
         {
-            DisposeExecutions();
+            foreach (var runner in runners)
+            {
+                runner.Dispose();
+                _runners.Remove(runner);
+            }
         }
     }
 
@@ -65,113 +58,38 @@ public abstract partial class SmcQueryCmdlet
     public override void Dispose()
     {
         // Select-Object -First stops the pipeline by exception and then disposes the cmdlet: abort and close here too.
-        DisposeExecutions();
+        foreach (var runner in _runners) { runner.Dispose(); }
+        _runners.Clear();
         base.Dispose();
     }
 
-    /// <summary>Handles one finished read; true when the run goes on (its next read is pending).</summary>
-    private bool Step(SmcSession session, QueryRun run, Task<ServerMessage?> finished)
+    /// <summary>Writes a message's records; a cmdlet that writes something else overrides it.</summary>
+    private protected virtual void WriteMessage(QueryRunner runner, QueryEvent message)
     {
-        var filled = run.TakeFinished();
-        ServerMessage? message;
-        try
-        {
-            message = finished.GetAwaiter().GetResult();
-        }
-        catch (SmcException ex) when (ex.Error == SmcErrors.MessageInvalid)
-        {
-            // One broken message is reported; the records fully read before the break are kept, the stream goes on.
-            WriteError(ToErrorRecord(ex, run.Label));
-            message = new ServerMessage();
-        }
-        catch (SmcException ex) when (ex.Kind == SmcErrorKind.Connection && run.Reconnect is { MaxAttempts: > 0 })
-        {
-            return Reconnect(session, run, ex.Message) || Fail(run, ex);
-        }
-        catch (SmcException ex)
-        {
-            return Fail(run, ex);
-        }
-        if (message is null)
-        {
-            return run.Execution!.StopReason == QueryStopReason.ServerClosed && run.Reconnect is { MaxAttempts: > 0 }
-                && Reconnect(session, run, "the SMC closed the socket");
-        }
-        if (message.Status != null) { WriteVerbose($"SMC status ({run.Label}): {message.Status}"); }
-        if (message.HasRecords && run.SilenceAfterRecords is { } silence) { run.Limits.InactivityTimeout = silence; }
-        // The next messages are read and parsed while this one's records go down the pipeline.
-        run.ReadMore(Cancellation);
-        return run.OnMessage(message, filled);
+        if (message.Records is not { } records) { return; }
+        for (var i = 0; i < message.RecordCount; i++) { WriteObject(records[i]); }
     }
 
-    private bool Fail(QueryRun run, SmcException ex)
+    /// <summary>Reports a query that failed; by default a non-terminating error after the records it wrote.</summary>
+    private protected virtual void ReportFailure(QueryRunner runner, SmcException failure) => WriteError(ToErrorRecord(failure, runner.Plan.Label));
+
+    void IQueryListener.OnMessage(QueryRunner runner, QueryEvent message)
     {
-        WriteError(ToErrorRecord(ex, run.Label));
-        return false;
+        if (message.Message?.Status is { } status) { WriteVerbose($"SMC status ({runner.Plan.Label}): {status}"); }
+        WriteMessage(runner, message);
     }
 
-    private void Start(SmcSession session, QueryRun run)
+    void IQueryListener.OnNotice(QueryRunner runner, NoticeLevel level, string text)
     {
-        run.Limits.MaxMessageBytes = session.Settings.MaxMessageBytes;
-        run.Execution = QueryExecution.StartAsync(session, run.SocketPath, run.Request, run.Limits, Cancellation).GetAwaiter().GetResult();
-        _executions.Add(run.Execution);
-        run.StartReading(Cancellation);
+        if (level == NoticeLevel.Warning) { WriteWarning(text); }
+        else { WriteVerbose(text); }
     }
 
-    /// <summary>Reopens a live run's socket with bounded exponential backoff; warns about the gap.</summary>
-    private bool Reconnect(SmcSession session, QueryRun run, string reason)
-    {
-        var policy = run.Reconnect!;
-        Retire(run.Execution!);
-        for (var attempt = 1; attempt <= policy.MaxAttempts; attempt++)
-        {
-            var delay = policy.DelayBefore(attempt);
-            WriteWarning($"The live query {run.Label} lost its connection ({reason}); reconnecting in {delay.TotalSeconds:0.#} s (attempt {attempt} of {policy.MaxAttempts}).");
-            if (Cancellation.WaitHandle.WaitOne(delay)) { throw new OperationCanceledException(Cancellation); }
-            try
-            {
-                Start(session, run);
-                WriteWarning($"The live query {run.Label} is connected again. Records sent while it was disconnected may be missing: the SMC does not replay them.");
-                return true;
-            }
-            catch (SmcException ex)
-            {
-                reason = ex.Message;
-            }
-        }
-        WriteError(ToErrorRecord(SmcErrors.ReconnectFailed.Create($"The live query {run.Label} gave up after {policy.MaxAttempts} reconnection attempts: {reason}"), run.Label));
-        return false;
-    }
+    void IQueryListener.OnError(QueryRunner runner, SmcException error) => WriteError(ToErrorRecord(error, runner.Plan.Label));
 
-    private void Finish(QueryRun run, SmcSession session)
+    void IQueryListener.OnEnd(QueryRunner runner, QueryEnd end)
     {
-        var execution = run.Execution;
-        if (execution is null) { return; }
-        var stop = execution.StopReason;
-        WriteVerbose($"Query {run.Label} stopped ({(stop == QueryStopReason.None ? "by the reader" : stop.ToString())}) after {execution.RecordCount} records in {execution.Elapsed.TotalSeconds:0.0} s.");
-        if ((run.TimeoutIsError && stop == QueryStopReason.QueryTimeout) || (run.InactivityIsError && stop == QueryStopReason.InactivityTimeout))
-        {
-            var which = stop == QueryStopReason.QueryTimeout
-                ? $"-TimeoutSec ({run.Limits.QueryTimeout.TotalSeconds:0} s) passed"
-                : $"the SMC sent nothing for {run.Limits.InactivityTimeout.TotalSeconds:0} s (-InactivityTimeoutSec)";
-            WriteError(ToErrorRecord(SmcErrors.QueryTimeout.Create($"The query {run.Label} stopped before the SMC finished: {which}. {execution.RecordCount} records were returned."), session));
-        }
-        else if (run.TimeoutIsError && stop == QueryStopReason.ServerClosed)
-        {
-            WriteError(ToErrorRecord(SmcErrors.ConnectionClosed.Create($"The SMC closed the query {run.Label} before the end of its data. {execution.RecordCount} records were returned."), session));
-        }
-        Retire(execution);
-    }
-
-    private void Retire(QueryExecution execution)
-    {
-        execution.Dispose();
-        _executions.Remove(execution);
-    }
-
-    private void DisposeExecutions()
-    {
-        foreach (var execution in _executions.ToArray()) { execution.Dispose(); }
-        _executions.Clear();
+        WriteVerbose($"The query of {runner.Plan.Label} ended ({end.Reason}) after {end.Records} records in {end.Elapsed.TotalSeconds:0.0} s.");
+        if (end.Failure is { } failure) { ReportFailure(runner, failure); }
     }
 }

@@ -70,7 +70,7 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
     public FieldFormat FieldFormat { get; set; } = FieldFormat.Name;
 
     /// <summary>
-    /// <para type="description">Stop after this many seconds in total. A live query then ends normally; a stored query reports that it is incomplete.</para>
+    /// <para type="description">The most seconds the query may take, opening its socket and any reconnection included. Reaching it is a failure: the query stops with an error after the records it returned. To let a live query run for a while and end normally, use -Duration.</para>
     /// </summary>
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
@@ -90,7 +90,7 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
     public int MaxReconnectAttempts { get; set; } = 10;
 
     /// <summary>
-    /// <para type="description">Stop when the SMC sends nothing for this many seconds.</para>
+    /// <para type="description">How long the SMC may send nothing. For stored logs the default is 300 seconds (a slow archive search sends nothing for minutes) and reaching it is a failure; for a snapshot of a session monitor it replaces the silence after which a snapshot without an end sign is taken as complete (10 seconds by default); a live query has no limit unless you give one, and reaching it is a failure.</para>
     /// </summary>
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
@@ -167,16 +167,6 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
             ThrowTerminatingError(ToErrorRecord(ex, value));
             return null;
         }
-    }
-
-    /// <summary>The client-side limits from -TimeoutSec and -InactivityTimeoutSec.</summary>
-    protected QueryLimits LimitsFromParameters(TimeSpan defaultInactivity)
-    {
-        return new QueryLimits
-        {
-            QueryTimeout = TimeoutSec > 0 ? TimeSpan.FromSeconds(TimeoutSec) : Timeout.InfiniteTimeSpan,
-            InactivityTimeout = InactivityTimeoutSec > 0 ? TimeSpan.FromSeconds(InactivityTimeoutSec) : defaultInactivity,
-        };
     }
 
     private static FieldDefinition? UnknownId(string name) =>

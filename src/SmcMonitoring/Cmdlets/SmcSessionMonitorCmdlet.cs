@@ -1,33 +1,34 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Collections.Specialized;
 using System.Management.Automation;
-using System.Threading;
+using SmcMonitoring.Errors;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
 using SmcMonitoring.Session;
-using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
 /// What the session-monitor cmdlets share: a snapshot per target by default (the current table, then the cmdlet
-/// ends), or with -Live every change of every target until Ctrl+C. A snapshot ends at what marks the end of the
-/// initial snapshot (the first record that is not first_fetch, or a SessionEvent 4 record), with silence after the
-/// first records and an overall timeout as fallbacks, so it also ends on a busy engine.
+/// ends), or with -Live every change of every target until Ctrl+C or -Duration. When a snapshot is complete is the
+/// query runner's business (<see cref="EndRule"/>); this class binds parameters and builds the requests.
 /// </summary>
 public abstract class SmcSessionMonitorCmdlet : SmcQueryCmdlet
 {
-    private static readonly TimeSpan SnapshotTimeout = TimeSpan.FromSeconds(60);
-    private static readonly TimeSpan SnapshotSilence = TimeSpan.FromSeconds(3);
     private readonly List<string?> _liveTargets = new();
 
     /// <summary>
-    /// <para type="description">Stream changes (added, updated and deleted rows, each with its Change, FirstFetch and DeltaKey) until Ctrl+C, -TimeoutSec or -InactivityTimeoutSec, instead of returning one snapshot.</para>
+    /// <para type="description">Stream changes (added, updated and deleted rows, each with its Change, FirstFetch and DeltaKey) until Ctrl+C or -Duration, instead of returning one snapshot. The stream starts with the current table (FirstFetch true). A dropped socket is reopened; the SMC's table is then compared with the rows already handed on, so only what changed meanwhile follows.</para>
     /// </summary>
     [Parameter]
     public SwitchParameter Live { get; set; }
+
+    /// <summary>
+    /// <para type="description">With -Live, how long to stream before ending normally: a number of seconds or a TimeSpan, for example -Duration 60.</para>
+    /// </summary>
+    [Parameter]
+    [TimeSpanTransformation]
+    public TimeSpan Duration { get; set; }
 
     /// <summary>The monitor this cmdlet queries.</summary>
     internal abstract SessionMonitor Monitor { get; }
@@ -35,13 +36,19 @@ public abstract class SmcSessionMonitorCmdlet : SmcQueryCmdlet
     /// <summary>Queries the targets: at once for snapshots, all together at the end for -Live.</summary>
     protected void QueryTargets(IEnumerable<string?> targets)
     {
+        if (Duration != TimeSpan.Zero && (!Live || Duration < TimeSpan.Zero))
+        {
+            ThrowError(SmcErrors.DurationInvalid, Live
+                ? $"-Duration ({Duration}) is negative; give a positive number of seconds or TimeSpan."
+                : "-Duration applies to -Live: a snapshot ends by itself. Add -Live to stream changes for that long.", Duration);
+        }
         if (Live)
         {
             _liveTargets.AddRange(targets);
             return;
         }
         var session = ResolveSession();
-        foreach (var target in targets) { RunQueries(session, new[] { CreateRun(session, target) }); }
+        foreach (var target in targets) { RunQueries(session, new[] { (CreatePlan(session, target), SessionQuery.SocketPath) }); }
     }
 
     /// <inheritdoc/>
@@ -49,140 +56,37 @@ public abstract class SmcSessionMonitorCmdlet : SmcQueryCmdlet
     {
         if (_liveTargets.Count == 0) { return; }
         var session = ResolveSession();
-        var runs = new List<QueryRun>();
-        foreach (var target in _liveTargets)
-        {
-            var run = CreateRun(session, target);
-            run.Reconnect = LiveReconnectPolicy;
-            runs.Add(run);
-        }
-        RunQueries(session, runs);
+        var queries = new List<(QueryPlan, string)>();
+        foreach (var target in _liveTargets) { queries.Add((CreatePlan(session, target), SessionQuery.SocketPath)); }
+        RunQueries(session, queries);
     }
 
-    /// <summary>The definition to send; the block list asks the SMC's version (PROTOCOL.md 2.9, 7.3).</summary>
-    private protected virtual string DefinitionFor(SmcSession session) => Monitor.Definition;
-
-    /// <summary>The format of the request; the block list replaces it with a combined format.</summary>
-    private protected virtual void ConfigureFormat(SessionQuery query, RecordShape shape)
+    private QueryPlan CreatePlan(SmcSession session, string? target)
     {
-        query.Format.Resolving = BuildResolving();
-        if (Raw)
-        {
-            query.Format.FieldFormat = FieldFormat;
-            if (Field != null) { foreach (var id in shape.FieldIds) { query.Format.FieldIds.Add(id); } }
-            return;
-        }
-        foreach (var id in shape.FieldIds) { query.Format.FieldIds.Add(id); }
-    }
-
-    private QueryRun CreateRun(SmcSession session, string? target)
-    {
-        var shape = Field is null ? Monitor.DefaultShape : Monitor.BuildShape(ResolveFields(Field), Monitor.CustomTypeName);
-        string definition;
+        var fields = Field is null ? null : ResolveFields(Field);
+        var resolving = BuildResolving();
+        var filter = TranslateFilter();
+        SessionQuery query;
         try
         {
-            definition = DefinitionFor(session);
+            query = Monitor.BuildQuery(session, target, fields, Raw ? FieldFormat : null, resolving, Cancellation);
         }
         catch (SmcException ex)
         {
             ThrowTerminatingError(ToErrorRecord(ex, target));
             throw;
         }
-        var query = new SessionQuery(definition, target) { Filter = TranslateFilter() };
-        ConfigureFormat(query, shape);
-        var limits = LimitsFromParameters(Timeout.InfiniteTimeSpan);
-        var silence = InactivityTimeoutSec > 0 ? TimeSpan.FromSeconds(InactivityTimeoutSec) : SnapshotSilence;
-        if (!Live)
-        {
-            if (TimeoutSec == 0) { limits.QueryTimeout = SnapshotTimeout; }
-            // Silence only ends a snapshot once its first records arrived; before that the SMC may still be busy.
-            limits.InactivityTimeout = Timeout.InfiniteTimeSpan;
-        }
-        var label = target ?? Monitor.Definition;
-        QueryRun run;
-        var state = new SnapshotState();
-        if (Raw)
-        {
-            run = QueryRun.WithRecords(label, SessionQuery.SocketPath, query.ToRequestJson(), limits, () => new RawRecordSink(),
-                (_, raw) => Deliver(raw.Records, state, RawFirstFetch, RawIsMarker, RawIsAdded, marker: false), timeoutIsError: !Live, inactivityIsError: false);
-        }
-        else
-        {
-            run = QueryRun.WithRecords(label, SessionQuery.SocketPath, query.ToRequestJson(), limits, () => new TypedRecordSink(shape, Monitor.Create, target),
-                (_, typed) => DeliverTyped(typed, state), timeoutIsError: !Live, inactivityIsError: false);
-        }
-        if (!Live) { run.SilenceAfterRecords = silence; }
-        return run;
-    }
-
-    /// <summary>Writes a message's typed rows; a message of snapshot rows only (the usual case) skips the per-row checks.</summary>
-    private bool DeliverTyped(TypedRecordSink sink, SnapshotState state)
-    {
-        bool more;
-        if (sink.FirstFetchCount == sink.Records.Count && !sink.SawSnapshotComplete)
-        {
-            state.SawFirstFetch |= sink.Records.Count > 0;
-            foreach (var record in sink.Records) { WriteObject(record); }
-            more = true;
-        }
-        else
-        {
-            more = Deliver(sink.Records, state, r => ((SmcSessionRecord)r).IsFirstFetch, _ => false, r => ((SmcSessionRecord)r).ChangeKind == SmcChange.Added, sink.SawSnapshotComplete);
-        }
-        sink.Clear();
-        return more;
-    }
-
-    private bool Deliver<T>(List<T> records, SnapshotState state, Func<T, bool?> firstFetch, Func<T, bool> isMarker, Func<T, bool> isAdded, bool marker)
-    {
+        query.Filter = filter;
+        var shape = fields is null ? Monitor.DefaultShape : Monitor.BuildShape(fields, Monitor.CustomTypeName);
+        var label = target is null ? Monitor.Definition : $"{Monitor.Name} of {target}";
+        Func<IRecordBatch> newBatch = Raw ? () => new RawRecordSink() : () => new TypedRecordSink(shape, Monitor.Create, target);
+        var plan = new QueryPlan(label, query.ToRequestJson(), Live ? QueryKind.Live : QueryKind.Snapshot, newBatch) { KeepsTable = Live };
+        ApplyLimits(plan.Limits);
         if (Live)
         {
-            foreach (var record in records) { WriteObject(record); }
-            records.Clear();
-            return true;
+            plan.Limits.Duration = Duration > TimeSpan.Zero ? Duration : null;
+            plan.Reconnect = LiveReconnectPolicy;
         }
-        foreach (var record in records)
-        {
-            if (isMarker(record))
-            {
-                state.Done = true;
-            }
-            else if (firstFetch(record) == true)
-            {
-                state.SawFirstFetch = true;
-                WriteObject(record);
-            }
-            else if (state.SawFirstFetch)
-            {
-                // The first change after the initial snapshot: the snapshot is complete.
-                state.Done = true;
-            }
-            else if (isAdded(record))
-            {
-                // An SMC that does not mark first_fetch: take what is added until silence or the timeout.
-                WriteObject(record);
-            }
-        }
-        records.Clear();
-        return !(state.Done || marker);
-    }
-
-    private static bool? RawFirstFetch(OrderedDictionary record) => record["first_fetch"] switch
-    {
-        bool value => value,
-        string text => string.Equals(text, "true", StringComparison.OrdinalIgnoreCase),
-        _ => null,
-    };
-
-    private static bool RawIsMarker(OrderedDictionary record) =>
-        string.Equals(Convert.ToString(record["SessionEvent"] ?? record["302"] ?? record["Session Event"], System.Globalization.CultureInfo.InvariantCulture), "4", StringComparison.Ordinal);
-
-    private static bool RawIsAdded(OrderedDictionary record) => (record["change"] as string) is null or "added";
-
-    private sealed class SnapshotState
-    {
-        public bool SawFirstFetch { get; set; }
-
-        public bool Done { get; set; }
+        return plan;
     }
 }

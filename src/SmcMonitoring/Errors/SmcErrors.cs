@@ -88,6 +88,12 @@ internal static class SmcErrors
     /// <summary>A websocket could not be opened.</summary>
     public static readonly SmcError SocketConnectFailed = new("SmcSocketConnectFailed", SmcErrorKind.Connection);
 
+    /// <summary>The websocket upgrade did not complete within the handshake's time limit.</summary>
+    public static readonly SmcError SocketHandshakeTimeout = new("SmcSocketHandshakeTimeout", SmcErrorKind.Timeout);
+
+    /// <summary>The SMC answered a websocket upgrade with a redirect, which is never followed.</summary>
+    public static readonly SmcError SocketRedirected = new("SmcSocketRedirected", SmcErrorKind.Refused);
+
     /// <summary>The SMC refused the websocket upgrade because of the session (401 or 403).</summary>
     public static readonly SmcError SocketUnauthorized = new("SmcSocketUnauthorized", SmcErrorKind.Authentication);
 
@@ -138,6 +144,9 @@ internal static class SmcErrors
 
     /// <summary>A filter gives a field no value.</summary>
     public static readonly SmcError FilterValueMissing = new("SmcFilterValueMissing", SmcErrorKind.InvalidArgument);
+
+    /// <summary>-Duration is not a positive time.</summary>
+    public static readonly SmcError DurationInvalid = new("SmcDurationInvalid", SmcErrorKind.InvalidArgument);
 
     /// <summary>-Resolving has an unknown key.</summary>
     public static readonly SmcError ResolvingKeyInvalid = new("SmcResolvingKeyInvalid", SmcErrorKind.InvalidArgument);

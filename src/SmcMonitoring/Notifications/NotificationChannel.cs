@@ -5,45 +5,56 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using SmcMonitoring.Errors;
 using SmcMonitoring.Protocol;
 using SmcMonitoring.Session;
-using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Notifications;
 
 /// <summary>
-/// The notification socket of one session (PROTOCOL.md section 9): subscribes each context on one socket, then reads
-/// events on a background task and raises <see cref="ElementChanged"/> for each. Its thread only raises .NET events;
-/// PowerShell's event manager carries them to the runspace. A dropped socket is reopened with bounded exponential
-/// backoff and every context subscribed again; the SMC has no replay, so <see cref="StatusChanged"/> warns that
-/// changes during the gap may be missing.
+/// The notification socket of one session (docs/protocol.md 9): subscribes each context on one socket, then reads
+/// events on a background task and raises <see cref="ElementChanged"/> for each. The SMC's acknowledgement of a
+/// subscription is not required: events that come before it, or without it, are delivered, and subscription ids are
+/// taken from acknowledgements when they come. Its thread only raises .NET events; PowerShell's event manager carries
+/// them to the runspace. A dropped socket is reopened (<see cref="Reconnector"/>) and every context subscribed again;
+/// the SMC has no replay, so <see cref="StatusChanged"/> warns that changes during the gap may be missing.
 /// </summary>
 public sealed class NotificationChannel : IDisposable
 {
     /// <summary>The socket path, relative to the API version.</summary>
     public const string SocketPath = "notification/socket";
 
-    private static readonly TimeSpan SubscribeTimeout = TimeSpan.FromSeconds(15);
+    /// <summary>How long starting waits for the acknowledgements (or a refusal) before going on without them.</summary>
+    internal static readonly TimeSpan AcknowledgementWait = TimeSpan.FromSeconds(3);
+
     private readonly SmcSession _session;
     private readonly ReconnectPolicy _reconnect;
+    private readonly IClock _clock;
+    private readonly Func<CancellationToken, Task<IMessageSource>> _open;
     private readonly CancellationTokenSource _stop = new();
     private readonly Dictionary<int, string> _contextBySubscription = new();
-    private SmcSocket? _socket;
+    private readonly object _lock = new();
+    private List<string> _unacknowledged = new();
+    private TaskCompletionSource<string?>? _answers;
+    private IMessageSource? _source;
     private Task? _loop;
+    private long _eventCount;
     private int _disposed;
 
     /// <summary>Creates a channel for <paramref name="contexts"/> (entry-point names; <c>*</c> or an empty string for all).</summary>
-    public NotificationChannel(SmcSession session, IReadOnlyList<string> contexts, ReconnectPolicy reconnect)
+    internal NotificationChannel(SmcSession session, IReadOnlyList<string> contexts, ReconnectPolicy reconnect, IClock? clock = null, Func<CancellationToken, Task<IMessageSource>>? open = null)
     {
         _session = session;
         Contexts = contexts.Count == 0 ? new[] { string.Empty } : contexts;
         _reconnect = reconnect;
+        _clock = clock ?? SystemClock.Instance;
+        _open = open ?? (token => SocketOpener.OpenAsync(session, SocketPath, token));
     }
 
     /// <summary>Raised, on a background thread, for every element change the SMC notifies.</summary>
     public event EventHandler<SmcElementChangedEventArgs>? ElementChanged;
 
-    /// <summary>Raised, on a background thread, when the connection drops, comes back or gives up.</summary>
+    /// <summary>Raised, on a background thread, when the connection drops, comes back or gives up, or a message is ignored.</summary>
     public event EventHandler<NotificationStatusEventArgs>? StatusChanged;
 
     /// <summary>The contexts, one subscription each.</summary>
@@ -52,25 +63,54 @@ public sealed class NotificationChannel : IDisposable
     /// <summary>The session the channel belongs to.</summary>
     public SmcSession Session => _session;
 
-    /// <summary>The subscription ids the SMC gave, by context.</summary>
+    /// <summary>The subscription ids the SMC gave, by context (those it acknowledged so far).</summary>
     public IReadOnlyDictionary<string, int> SubscriptionIds
     {
-        get { lock (_contextBySubscription) { return _contextBySubscription.ToDictionary(p => p.Value, p => p.Key); } }
+        get { lock (_lock) { return _contextBySubscription.ToDictionary(p => p.Value, p => p.Key); } }
     }
 
     /// <summary>Events received so far.</summary>
     public long EventCount => Interlocked.Read(ref _eventCount);
 
-    private long _eventCount;
-
     /// <summary>True while the read loop runs (until disposed, or the SMC is gone for good).</summary>
     public bool IsRunning => _loop != null && !_loop.IsCompleted;
 
-    /// <summary>Opens the socket and subscribes every context, then starts reading in the background.</summary>
+    /// <summary>
+    /// Opens the socket, subscribes every context and starts reading. Waits at most
+    /// <see cref="AcknowledgementWait"/> for the SMC's answers, so that a refused context is an error here; events
+    /// are delivered meanwhile. Cancelling (Ctrl+C) stops it and closes the socket.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await ConnectAndSubscribeAsync(cancellationToken).ConfigureAwait(false);
+        var answers = await ConnectAndSubscribeAsync(cancellationToken).ConfigureAwait(false);
         _loop = Task.Run(ReadLoopAsync);
+        await AwaitAnswersAsync(answers, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits at most <see cref="AcknowledgementWait"/> for the SMC's answers; a refusal is an error.</summary>
+    private async Task AwaitAnswersAsync(TaskCompletionSource<string?> answers, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var timer = _clock.Delay(AcknowledgementWait, wait.Token);
+        try
+        {
+            await Task.WhenAny(answers.Task, timer).ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+        finally
+        {
+            wait.Cancel();
+        }
+        if (answers.Task.IsCompleted && answers.Task.Result is { } failure)
+        {
+            throw SmcErrors.NotificationSubscribeFailed.Create($"The SMC refused the notification subscription for '{string.Join("', '", Contexts)}': {failure}", failure);
+        }
+    }
+
+    /// <summary>The contexts the SMC has not acknowledged yet.</summary>
+    internal IReadOnlyList<string> Unacknowledged
+    {
+        get { lock (_lock) { return _unacknowledged.ToList(); } }
     }
 
     /// <inheritdoc/>
@@ -78,76 +118,47 @@ public sealed class NotificationChannel : IDisposable
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) { return; }
         _stop.Cancel();
-        var socket = _socket;
-        if (socket != null)
+        var source = _source;
+        if (source != null)
         {
-            try { socket.CloseAsync(TimeSpan.FromSeconds(1)).Wait(TimeSpan.FromSeconds(2)); }
+            try { source.CloseAsync(CancellationToken.None).Wait(TimeSpan.FromSeconds(1)); }
             catch (AggregateException) { }
-            socket.Abort();
+            source.Abort();
         }
-        // The loop may be dispatching the last message from the socket's buffer: let it end before the buffers go.
         try { _loop?.Wait(TimeSpan.FromSeconds(3)); }
         catch (AggregateException) { }
-        socket?.Dispose();
-        _socket?.Dispose();
+        _source?.Dispose();
         _session.Untrack(this);
-        _stop.Dispose();
     }
 
-    private async Task ConnectAndSubscribeAsync(CancellationToken cancellationToken)
+    private async Task<TaskCompletionSource<string?>> ConnectAndSubscribeAsync(CancellationToken cancellationToken)
     {
-        var socket = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var source = await _open(cancellationToken).ConfigureAwait(false);
+        var answers = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
         try
         {
-            lock (_contextBySubscription) { _contextBySubscription.Clear(); }
+            lock (_lock)
+            {
+                _contextBySubscription.Clear();
+                _unacknowledged = Contexts.ToList();
+                _answers = answers;
+            }
             foreach (var context in Contexts)
             {
                 var request = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string> { ["context"] = context }));
-                await socket.SendAsync(new ArraySegment<byte>(request), cancellationToken).ConfigureAwait(false);
+                await source.SendAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            // Answers may come in any order (PROTOCOL.md 9.1): correlate by the echoed context, else by order.
-            var pending = Contexts.ToList();
-            while (pending.Count > 0)
-            {
-                var outcome = await socket.ReceiveAsync(SubscribeTimeout, cancellationToken).ConfigureAwait(false);
-                if (outcome == ReceiveOutcome.Cancelled) { throw new OperationCanceledException(cancellationToken); }
-                if (outcome != ReceiveOutcome.Message)
-                {
-                    throw SmcErrors.NotificationSubscribeTimeout.Create($"The SMC at {_session.Url} did not confirm the notification subscription for '{string.Join("', '", pending)}' ({outcome}).");
-                }
-                var message = NotificationMessage.Parse(socket.Message);
-                if (message.Failure != null)
-                {
-                    throw SmcErrors.NotificationSubscribeFailed.Create($"The SMC refused the notification subscription for '{string.Join("', '", pending)}': {message.Failure}", message.Failure);
-                }
-                if (message.Success is null || !message.HasSubscriptionId) { continue; }
-                var context = message.Context != null && pending.Contains(message.Context) ? message.Context : pending[0];
-                pending.Remove(context);
-                lock (_contextBySubscription) { _contextBySubscription[message.SubscriptionId] = context; }
-            }
-            _socket = socket;
-            // The session tracks the channel, not its socket: logging out must stop the channel, not make it reconnect.
-            _session.Untrack(socket);
-            _session.Track(this);
         }
         catch
         {
-            socket.Dispose();
+            source.Dispose();
             throw;
         }
-    }
-
-    private async Task<SmcSocket> ConnectAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await SmcSocket.ConnectAsync(_session, SocketPath, 16 * 1024 * 1024, cancellationToken).ConfigureAwait(false);
-        }
-        catch (SmcException ex) when (ex.Error == SmcErrors.SocketUnauthorized)
-        {
-            await _session.ReconnectAsync(cancellationToken).ConfigureAwait(false);
-            return await SmcSocket.ConnectAsync(_session, SocketPath, 16 * 1024 * 1024, cancellationToken).ConfigureAwait(false);
-        }
+        _source = source;
+        // The session tracks the channel, not its socket: logging out must stop the channel, not make it reconnect.
+        _session.Untrack(source);
+        _session.Track(this);
+        return answers;
     }
 
     private async Task ReadLoopAsync()
@@ -155,33 +166,57 @@ public sealed class NotificationChannel : IDisposable
         var token = _stop.Token;
         while (!token.IsCancellationRequested)
         {
+            ReceivedMessage? message = null;
             string? lost = null;
             try
             {
-                var outcome = await _socket!.ReceiveAsync(Timeout.InfiniteTimeSpan, token).ConfigureAwait(false);
-                if (outcome == ReceiveOutcome.Cancelled) { return; }
-                if (outcome == ReceiveOutcome.Message) { Dispatch(_socket.Message); }
-                else { lost = "the SMC closed the notification socket"; }
+                message = await _source!.ReceiveAsync().ConfigureAwait(false);
+                lost = message is null ? "the SMC closed the notification socket" : null;
             }
-            catch (SmcException ex) when (ex.Kind == SmcErrorKind.Connection)
+            catch (SmcException ex) when (ex.Error == SmcErrors.MessageTooLarge)
             {
-                lost = ex.Message;
+                Status("Ignored a notification message: " + ex.Message);
+                continue;
             }
             catch (SmcException ex)
             {
-                Status("Ignored a notification message: " + ex.Message);
+                lost = ex.Message;
             }
-            if (lost != null && !await ReconnectAsync(lost, token).ConfigureAwait(false)) { return; }
+            if (token.IsCancellationRequested)
+            {
+                message?.Dispose();
+                return;
+            }
+            if (message != null)
+            {
+                using (message) { Dispatch(message); }
+                continue;
+            }
+            if (!_session.IsConnected)
+            {
+                Status($"Notifications from {_session.Url} stopped: the session was disconnected.");
+                return;
+            }
+            if (!await ReconnectAsync(lost!, token).ConfigureAwait(false)) { return; }
         }
     }
 
-    private void Dispatch(ArraySegment<byte> utf8)
+    private void Dispatch(ReceivedMessage received)
     {
-        var message = NotificationMessage.Parse(utf8);
+        NotificationMessage message;
+        try
+        {
+            message = NotificationMessage.Parse(received.Memory);
+        }
+        catch (SmcException ex)
+        {
+            Status("Ignored a notification message: " + ex.Message);
+            return;
+        }
+        if (message.Failure != null || message.Success != null) { Acknowledge(message); }
         if (message.Events.Count == 0) { return; }
-        var raw = NotificationMessage.TextOf(utf8);
-        string context;
-        lock (_contextBySubscription) { context = _contextBySubscription.TryGetValue(message.SubscriptionId, out var known) ? known : string.Empty; }
+        var raw = NotificationMessage.TextOf(received.Memory);
+        var context = ContextOf(message.SubscriptionId);
         foreach (var (type, element) in message.Events)
         {
             Interlocked.Increment(ref _eventCount);
@@ -189,37 +224,75 @@ public sealed class NotificationChannel : IDisposable
         }
     }
 
+    /// <summary>Records a subscription answer: its id for its context (the echoed one, else the oldest unanswered), or a refusal.</summary>
+    private void Acknowledge(NotificationMessage message)
+    {
+        TaskCompletionSource<string?>? done = null;
+        string? failure = null;
+        lock (_lock)
+        {
+            if (message.Failure != null)
+            {
+                failure = message.Failure;
+                done = _answers;
+            }
+            else if (message.HasSubscriptionId && _unacknowledged.Count > 0)
+            {
+                var context = message.Context != null && _unacknowledged.Contains(message.Context) ? message.Context : _unacknowledged[0];
+                _unacknowledged.Remove(context);
+                _contextBySubscription[message.SubscriptionId] = context;
+                if (_unacknowledged.Count == 0) { done = _answers; }
+            }
+        }
+        if (done is null) { return; }
+        if (!done.TrySetResult(failure) && failure != null) { Status($"The SMC refused a notification subscription: {failure}"); }
+    }
+
+    private string ContextOf(int subscriptionId)
+    {
+        lock (_lock)
+        {
+            if (_contextBySubscription.TryGetValue(subscriptionId, out var known)) { return known; }
+            // Not acknowledged (yet): with one context there is no doubt; else ids follow the order of the subscriptions.
+            return Contexts.Count == 1 ? Contexts[0] : subscriptionId >= 0 && subscriptionId < Contexts.Count ? Contexts[subscriptionId] : string.Empty;
+        }
+    }
+
     private async Task<bool> ReconnectAsync(string reason, CancellationToken token)
     {
-        _socket?.Dispose();
+        _source?.Dispose();
         _session.Untrack(this);
-        if (_reconnect.MaxAttempts <= 0)
+        try
         {
-            Status($"Notifications from {_session.Url} stopped: {reason}. Reconnection is off (-NoReconnect).");
+            var answers = await Reconnector.ReopenAsync(ConnectAndSubscribeAsync, _reconnect, _clock, null, $"Notifications from {_session.Url}", reason, Status, token).ConfigureAwait(false);
+            // The loop reads the answers: wait for them on another task, so that this loop goes on reading.
+            _ = Task.Run(async () =>
+            {
+                try
+                {
+                    await AwaitAnswersAsync(answers, token).ConfigureAwait(false);
+                    Status($"Notifications from {_session.Url} resumed. Element changes made while disconnected may be missing: the SMC does not replay them.");
+                }
+                catch (SmcException ex)
+                {
+                    Status(ex.Message);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Disposed meanwhile.
+                }
+            }, token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
             return false;
         }
-        for (var attempt = 1; attempt <= _reconnect.MaxAttempts; attempt++)
+        catch (SmcException ex)
         {
-            var delay = _reconnect.DelayBefore(attempt);
-            Status($"Notifications from {_session.Url} were interrupted ({reason}); reconnecting in {delay.TotalSeconds:0.#} s (attempt {attempt} of {_reconnect.MaxAttempts}).");
-            try
-            {
-                await Task.Delay(delay, token).ConfigureAwait(false);
-                await ConnectAndSubscribeAsync(token).ConfigureAwait(false);
-                Status($"Notifications from {_session.Url} resumed. Element changes made while disconnected may be missing: the SMC does not replay them.");
-                return true;
-            }
-            catch (OperationCanceledException)
-            {
-                return false;
-            }
-            catch (SmcException ex)
-            {
-                reason = ex.Message;
-            }
+            Status(ex.Message);
+            return false;
         }
-        Status($"Notifications from {_session.Url} stopped after {_reconnect.MaxAttempts} failed reconnection attempts: {reason}");
-        return false;
     }
 
     /// <summary>Raises <see cref="StatusChanged"/> with a message (also used by consumers that drop events).</summary>

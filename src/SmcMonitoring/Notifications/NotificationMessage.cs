@@ -26,11 +26,11 @@ internal sealed class NotificationMessage
 
     public List<(string Type, string Element)> Events { get; } = new();
 
-    public static NotificationMessage Parse(ArraySegment<byte> utf8)
+    public static NotificationMessage Parse(ReadOnlyMemory<byte> utf8)
     {
         try
         {
-            using var document = JsonDocument.Parse(utf8.AsMemory());
+            using var document = JsonDocument.Parse(utf8);
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object) { throw Invalid("it is not a JSON object", null); }
             var message = new NotificationMessage
@@ -74,5 +74,5 @@ internal sealed class NotificationMessage
     private static SmcException Invalid(string why, Exception? inner) =>
         SmcErrors.MessageInvalid.Create("The SMC sent a notification message this module cannot read: " + why + ".", inner);
 
-    public static string TextOf(ArraySegment<byte> utf8) => Encoding.UTF8.GetString(utf8.Array!, utf8.Offset, utf8.Count);
+    public static string TextOf(ReadOnlyMemory<byte> utf8) => Encoding.UTF8.GetString(utf8.ToArray());
 }

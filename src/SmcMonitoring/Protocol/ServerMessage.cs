@@ -44,7 +44,11 @@ internal sealed class ServerMessage
 
     public string? Status { get; set; }
 
+    /// <summary>The <c>end</c> text; null when there was none, or when its value was not text (see <see cref="IgnoredEnd"/>).</summary>
     public string? End { get; set; }
+
+    /// <summary>The JSON of an <c>end</c> whose value was not text (<c>{"end":[]}</c>), which ends nothing.</summary>
+    public string? IgnoredEnd { get; set; }
 
     public string? Failure { get; set; }
 
@@ -56,7 +60,17 @@ internal sealed class ServerMessage
     /// <summary>True when the message had a <c>records</c> key (even an empty one).</summary>
     public bool HasRecords { get; set; }
 
+    /// <summary>Records handed to the sink.</summary>
     public int RecordCount { get; set; }
+
+    /// <summary>Well-formed records past the limit the parse was given, skipped without being read.</summary>
+    public int RecordsOverLimit { get; set; }
+
+    /// <summary>Items of a records array that were not JSON objects, skipped.</summary>
+    public int WrongTypeRecords { get; set; }
+
+    /// <summary>The positions (0-based, in the message) of the first few of <see cref="WrongTypeRecords"/>.</summary>
+    public List<int>? WrongTypePositions { get; set; }
 }
 
 /// <summary>Receives each record of a message as the parser reaches it.</summary>

@@ -12,11 +12,19 @@ namespace SmcMonitoring.Protocol;
 /// </summary>
 internal static class ServerMessageParser
 {
-    public static ServerMessage Parse(ReadOnlySpan<byte> json, IRecordSink? sink)
+    private const int PositionsKept = 5;
+
+    /// <summary>Parses one message; records go to <paramref name="sink"/>, at most <paramref name="recordLimit"/> of them.</summary>
+    public static ServerMessage Parse(ReadOnlySpan<byte> json, IRecordSink? sink, int recordLimit = int.MaxValue)
     {
+        var invalidByte = Utf8Text.FirstInvalidByte(json);
+        if (invalidByte >= 0)
+        {
+            throw Invalid($"it is not valid UTF-8 text (the first invalid byte is at offset {invalidByte} of {json.Length}); the message was skipped", null);
+        }
         try
         {
-            return ParseCore(json, sink);
+            return ParseCore(json, sink, recordLimit);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
         {
@@ -24,7 +32,7 @@ internal static class ServerMessageParser
         }
     }
 
-    private static ServerMessage ParseCore(ReadOnlySpan<byte> json, IRecordSink? sink)
+    private static ServerMessage ParseCore(ReadOnlySpan<byte> json, IRecordSink? sink, int recordLimit)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 64 });
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) { throw Invalid("it is not a JSON object", null); }
@@ -35,11 +43,15 @@ internal static class ServerMessageParser
             var escaped = reader.ValueIsEscaped;
             reader.Read();
             if (escaped) { reader.Skip(); continue; }
-            if (key.SequenceEqual("records"u8)) { ReadRecords(ref reader, sink, message); }
+            if (key.SequenceEqual("records"u8)) { ReadRecords(ref reader, sink, message, recordLimit); }
             else if (key.SequenceEqual("fetch"u8)) { message.FetchId = ReadFetchId(ref reader); }
             else if (key.SequenceEqual("success"u8)) { message.Success = ReadText(ref reader); }
             else if (key.SequenceEqual("status"u8)) { message.Status = ReadText(ref reader); }
-            else if (key.SequenceEqual("end"u8)) { message.End = ReadText(ref reader) ?? string.Empty; }
+            else if (key.SequenceEqual("end"u8))
+            {
+                if (reader.TokenType == JsonTokenType.String) { message.End = reader.GetString(); }
+                else { message.IgnoredEnd = ReadText(ref reader) ?? "null"; }
+            }
             else if (key.SequenceEqual("failure"u8)) { message.Failure = ReadText(ref reader) ?? "(no reason given)"; }
             else if (key.SequenceEqual("fields"u8)) { message.Fields = ReadFields(ref reader); }
             else if (key.SequenceEqual("statistics"u8))
@@ -53,12 +65,12 @@ internal static class ServerMessageParser
         return message;
     }
 
-    private static void ReadRecords(ref Utf8JsonReader reader, IRecordSink? sink, ServerMessage message)
+    private static void ReadRecords(ref Utf8JsonReader reader, IRecordSink? sink, ServerMessage message, int recordLimit)
     {
         message.HasRecords = true;
         if (reader.TokenType == JsonTokenType.StartArray)
         {
-            ReadRecordArray(ref reader, sink, RecordChange.None, message);
+            ReadRecordArray(ref reader, sink, RecordChange.None, message, recordLimit);
             return;
         }
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -74,22 +86,34 @@ internal static class ServerMessageParser
                 : RecordChange.None;
             reader.Read();
             if (change == RecordChange.None || reader.TokenType != JsonTokenType.StartArray) { reader.Skip(); }
-            else { ReadRecordArray(ref reader, sink, change, message); }
+            else { ReadRecordArray(ref reader, sink, change, message, recordLimit); }
         }
     }
 
-    private static void ReadRecordArray(ref Utf8JsonReader reader, IRecordSink? sink, RecordChange change, ServerMessage message)
+    private static void ReadRecordArray(ref Utf8JsonReader reader, IRecordSink? sink, RecordChange change, ServerMessage message, int recordLimit)
     {
+        var position = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
-            if (reader.TokenType != JsonTokenType.StartObject || sink is null)
+            if (reader.TokenType != JsonTokenType.StartObject)
             {
-                reader.Skip();
+                message.WrongTypeRecords++;
+                if (message.WrongTypeRecords <= PositionsKept) { (message.WrongTypePositions ??= new List<int>()).Add(position); }
+            }
+            else if (sink is null || message.RecordCount >= recordLimit)
+            {
+                if (sink != null) { message.RecordsOverLimit++; }
+            }
+            else
+            {
+                sink.Read(ref reader, change);
+                if (reader.TokenType != JsonTokenType.EndObject) { throw Invalid("a record sink left a record unread", null); }
+                message.RecordCount++;
+                position++;
                 continue;
             }
-            sink.Read(ref reader, change);
-            if (reader.TokenType != JsonTokenType.EndObject) { throw Invalid("a record sink left a record unread", null); }
-            message.RecordCount++;
+            reader.Skip();
+            position++;
         }
     }
 

@@ -10,8 +10,8 @@ using SmcMonitoring.Session;
 namespace SmcMonitoring.Queries;
 
 /// <summary>
-/// Asks the SMC to describe fields (PROTOCOL.md 6.5.4): a detailed-format query with quantity 0 on the log socket,
-/// read until the first <c>fields</c> array. Answers are cached per session.
+/// Asks the SMC to describe fields (docs/protocol.md 6.5.4): a detailed-format query with quantity 0 on the log
+/// socket, read until the first <c>fields</c> array. Answers are cached per session.
 /// </summary>
 internal static class FieldProbe
 {
@@ -47,14 +47,16 @@ internal static class FieldProbe
         lock (cache) { missing = ids.Where(id => !cache.ContainsKey(id)).Distinct().ToArray(); }
         if (missing.Length > 0)
         {
-            var limits = new QueryLimits { QueryTimeout = System.TimeSpan.FromSeconds(30) };
-            using var execution = await QueryExecution.StartAsync(session, LogQuery.SocketPath, Request(missing), limits, cancellationToken).ConfigureAwait(false);
-            while (await execution.ReadAsync(null, cancellationToken).ConfigureAwait(false) is { } message)
+            var plan = new QueryPlan("field descriptions", Request(missing), QueryKind.Stored, null);
+            plan.Limits.Timeout = System.TimeSpan.FromSeconds(30);
+            using var runner = new QueryRunner(plan, new SessionConnector(session, LogQuery.SocketPath));
+            while (await runner.NextAsync(cancellationToken).ConfigureAwait(false) is { } next)
             {
-                if (message.Fields is null) { continue; }
+                if (next.Kind == QueryEventKind.End && next.End!.Failure is { } failure) { throw failure; }
+                if (next.Message?.Fields is not { } fields) { continue; }
                 lock (cache)
                 {
-                    foreach (var field in message.Fields) { cache[field.Id] = field; }
+                    foreach (var field in fields) { cache[field.Id] = field; }
                 }
                 break;
             }

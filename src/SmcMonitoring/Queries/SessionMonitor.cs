@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using SmcMonitoring.Fields;
 using SmcMonitoring.Records;
+using SmcMonitoring.Session;
 
 namespace SmcMonitoring.Queries;
 
@@ -89,6 +91,58 @@ public sealed class SessionMonitor
 
     internal RecordShape DefaultShape { get; }
 
+    /// <summary>The SessionEvent field (302): its value 4 marks the end of a snapshot, so a field list always asks for it.</summary>
+    internal const int SessionEventField = 302;
+
+    /// <summary>The block list's entry id as the SMC displays it (field 117, pretty format).</summary>
+    internal const int EntryIdField = 117;
+
+    /// <summary>The combined block-list format's sub-format with every field (docs/protocol.md 7.3).</summary>
+    internal const string BlockListDataFormat = "bldata";
+
+    /// <summary>The combined block-list format's sub-format with the displayed entry id.</summary>
+    internal const string BlockListIdFormat = "blid";
+
+    private bool IsBlockList => Definition == "BLOCK_LIST";
+
+    /// <summary>
+    /// The request of this monitor for <paramref name="target"/>, as the reference's fetch_as_element sends it: every
+    /// field keyed by id and no field list (the block list: its combined format), unless <paramref name="fields"/>
+    /// selects some, to which SessionEvent is added for the end rules. <paramref name="rawFormat"/> asks for the
+    /// SMC's own keys instead (-Raw -FieldFormat). The block list's definition depends on the SMC's product version
+    /// (BLACKLIST before 7.0, docs/protocol.md 2.9), which is asked once per session.
+    /// </summary>
+    internal SessionQuery BuildQuery(SmcSession session, string? target, IReadOnlyList<FieldDefinition>? fields, FieldFormat? rawFormat, Queries.ResolvingOptions resolving, CancellationToken cancellationToken)
+    {
+        var definition = Definition;
+        if (IsBlockList)
+        {
+            var version = session.GetProductVersionAsync(cancellationToken).GetAwaiter().GetResult();
+            definition = int.TryParse(version.Split('.')[0], out var major) && major < 7 ? "BLACKLIST" : "BLOCK_LIST";
+        }
+        var query = new SessionQuery(definition, target);
+        if (IsBlockList && rawFormat is null)
+        {
+            var data = new QueryFormat { FieldFormat = FieldFormat.Name, Resolving = resolving };
+            AddFieldIds(data, fields);
+            var entryId = new QueryFormat { FieldFormat = FieldFormat.Pretty };
+            entryId.FieldIds.Add(EntryIdField);
+            query.CombinedFormats = new Dictionary<string, QueryFormat> { [BlockListDataFormat] = data, [BlockListIdFormat] = entryId };
+            return query;
+        }
+        query.Format.Resolving = resolving;
+        query.Format.FieldFormat = rawFormat ?? FieldFormat.Id;
+        AddFieldIds(query.Format, fields);
+        return query;
+    }
+
+    private static void AddFieldIds(QueryFormat format, IReadOnlyList<FieldDefinition>? fields)
+    {
+        if (fields is null) { return; }
+        foreach (var field in fields) { format.FieldIds.Add(field.Id); }
+        if (!format.FieldIds.Contains(SessionEventField)) { format.FieldIds.Add(SessionEventField); }
+    }
+
     /// <summary>A shape with the given fields followed by the session columns (and the href, entry id and target).</summary>
     internal RecordShape BuildShape(IEnumerable<FieldDefinition> fields, string typeName)
     {
@@ -100,6 +154,6 @@ public sealed class SessionMonitor
         columns.Add(new RecordColumn("Change", null, FieldKind.String, ColumnSource.Change));
         columns.Add(new RecordColumn("FirstFetch", null, FieldKind.String, ColumnSource.FirstFetch));
         columns.Add(new RecordColumn("DeltaKey", null, FieldKind.String, ColumnSource.DeltaKey));
-        return new RecordShape(columns, typeName);
+        return new RecordShape(columns, typeName) { EntryIdSubFormat = IsBlockList ? BlockListIdFormat : null };
     }
 }

@@ -59,6 +59,9 @@ internal sealed class RecordShape
 
     public int EntryIdIndex { get; } = -1;
 
+    /// <summary>The key of a combined format's sub-object that holds the displayed entry id (the block list's); null for none.</summary>
+    public string? EntryIdSubFormat { get; init; }
+
     public IReadOnlyList<RecordColumn> Columns { get; }
 
     /// <summary>The PowerShell type name that picks the table view (a custom field selection gets a name of its own).</summary>

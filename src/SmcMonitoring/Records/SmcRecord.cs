@@ -42,6 +42,9 @@ public abstract class SmcRecord
 
     internal object? ValueAt(int index) => _values[index];
 
+    /// <summary>A copy of the values, for a record of the same row in another state.</summary>
+    internal object?[] CopyValues() => (object?[])_values.Clone();
+
     /// <summary>A property's value as <typeparamref name="T"/>, or null when the record lacks it or it did not parse to that type.</summary>
     /// <param name="property">A property name, matched case-insensitively.</param>
     public T? GetValue<T>(string property) where T : struct

@@ -11,11 +11,8 @@ namespace SmcMonitoring.Records;
 /// Session-monitor keys (<c>delta_key</c>, <c>first_fetch</c>, hrefs) fill their own columns, sub-format objects of
 /// a combined format are read into the same record, and keys the shape does not hold are skipped.
 /// </summary>
-internal sealed class TypedRecordSink : IRecordSink
+internal sealed class TypedRecordSink : IRecordBatch
 {
-    /// <summary>The key of the combined block-list sub-format that carries the user-visible entry id.</summary>
-    public const string EntryIdFormatKey = "blid";
-
     private const int SessionEventField = 302;
 
     // Boxed once: every session row carries a change (and a first-fetch flag, see Utf8Values.Bool).
@@ -47,14 +44,42 @@ internal sealed class TypedRecordSink : IRecordSink
         }
     }
 
-    /// <summary>The records read since the last <see cref="Clear"/>.</summary>
-    public List<SmcRecord> Records { get; } = new(200);
+    private readonly List<SmcRecord> _records = new(200);
+    private readonly List<RowFlags> _flags = new(200);
 
-    /// <summary>How many of <see cref="Records"/> said <c>first_fetch: true</c> (rows of the initial snapshot).</summary>
-    public int FirstFetchCount { get; private set; }
+    /// <inheritdoc/>
+    public System.Collections.IList Records => _records;
 
-    /// <summary>True once a record said the initial snapshot is complete (SessionEvent 4, "all sessions sent").</summary>
-    public bool SawSnapshotComplete { get; private set; }
+    /// <inheritdoc/>
+    public int MarkerIndex { get; private set; } = -1;
+
+    /// <inheritdoc/>
+    public RowFlags FlagsAt(int index) => _flags[index];
+
+    /// <inheritdoc/>
+    public string? DeltaKeyAt(int index) => _shape.DeltaKeyIndex < 0 ? null : _records[index].ValueAt(_shape.DeltaKeyIndex) as string;
+
+    /// <inheritdoc/>
+    public bool SameValues(object first, object second)
+    {
+        var a = (SmcRecord)first;
+        var b = (SmcRecord)second;
+        for (var i = 0; i < _shape.Columns.Count; i++)
+        {
+            if (i == _shape.ChangeIndex || i == _shape.FirstFetchIndex) { continue; }
+            if (!Equals(a.ValueAt(i), b.ValueAt(i))) { return false; }
+        }
+        return true;
+    }
+
+    /// <inheritdoc/>
+    public object WithChange(object record, SmcChange change)
+    {
+        var values = ((SmcRecord)record).CopyValues();
+        Set(values, _shape.ChangeIndex, change switch { SmcChange.Updated => BoxedUpdated, SmcChange.Deleted => BoxedDeleted, _ => BoxedAdded });
+        Set(values, _shape.FirstFetchIndex, Utf8Values.Bool(false));
+        return _create(_shape, values);
+    }
 
     public void Read(ref Utf8JsonReader reader, RecordChange change)
     {
@@ -66,24 +91,28 @@ internal sealed class TypedRecordSink : IRecordSink
         if (state.SessionEvent == "4")
         {
             // A marker row, not a monitored item.
-            SawSnapshotComplete = true;
+            if (MarkerIndex < 0) { MarkerIndex = _records.Count; }
             return;
         }
+        var flags = RowFlags.None;
         if (change != RecordChange.None)
         {
             Set(slots, _shape.FirstFetchIndex, Utf8Values.Bool(state.FirstFetch));
             Set(slots, _shape.ChangeIndex, change switch { RecordChange.Updated => BoxedUpdated, RecordChange.Deleted => BoxedDeleted, _ => BoxedAdded });
-            if (state.FirstFetch) { FirstFetchCount++; }
+            flags = (state.FirstFetch ? RowFlags.FirstFetch : RowFlags.None) | (state.HasFirstFetch ? RowFlags.FirstFetchKey : RowFlags.None)
+                | (change == RecordChange.Updated ? RowFlags.Updated : change == RecordChange.Deleted ? RowFlags.Deleted : RowFlags.None);
         }
         Set(slots, _shape.TargetIndex, _target);
-        Records.Add(_create(_shape, values));
+        _records.Add(_create(_shape, values));
+        _flags.Add(flags);
     }
 
-    /// <summary>Forgets the records read so far, once they were written.</summary>
+    /// <inheritdoc/>
     public void Clear()
     {
-        Records.Clear();
-        FirstFetchCount = 0;
+        _records.Clear();
+        _flags.Clear();
+        MarkerIndex = -1;
     }
 
     private void ReadInto(ref Utf8JsonReader reader, Span<object?> values, ref RecordState state)
@@ -109,6 +138,7 @@ internal sealed class TypedRecordSink : IRecordSink
             if (reader.ValueTextEquals("first_fetch"u8))
             {
                 reader.Read();
+                state.HasFirstFetch = true;
                 state.FirstFetch = reader.TokenType == JsonTokenType.True
                     || (reader.TokenType == JsonTokenType.String && string.Equals(reader.GetString(), "true", StringComparison.OrdinalIgnoreCase));
                 continue;
@@ -121,7 +151,7 @@ internal sealed class TypedRecordSink : IRecordSink
             }
             else if (reader.TokenType == JsonTokenType.StartObject)
             {
-                if (key == EntryIdFormatKey) { ReadEntryId(ref reader, values); }
+                if (key == _shape.EntryIdSubFormat) { ReadEntryId(ref reader, values); }
                 else { ReadInto(ref reader, values, ref state); }
             }
             else if (_indexBySpelling.TryGetValue(key, out var index))
@@ -178,6 +208,7 @@ internal sealed class TypedRecordSink : IRecordSink
     private struct RecordState
     {
         public bool FirstFetch;
+        public bool HasFirstFetch;
         public string? SessionEvent;
     }
 }

@@ -60,7 +60,12 @@ internal static class ValueParser
         }
     }
 
-    /// <summary>Parses <c>yyyy-MM-dd HH:mm:ss[.fff]</c> with an optional zone suffix, or epoch milliseconds.</summary>
+    /// <summary>
+    /// Parses <c>yyyy-MM-dd HH:mm:ss[.fff]</c> with an optional zone (<c>+02:00</c>, <c>+0200</c>, <c>Z</c>, <c>UTC</c>,
+    /// <c>GMT+2</c>), or epoch milliseconds. A time whose zone is known becomes the instant it names, in this machine's
+    /// local time (Kind Local), so it compares correctly with Get-Date; a time without a zone stays as the SMC wrote it
+    /// (Kind Unspecified).
+    /// </summary>
     public static bool TryParseTime(string text, out DateTime value)
     {
         value = default;
@@ -74,14 +79,37 @@ internal static class ValueParser
             }
             var format = end == 19 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss." + new string('f', Math.Min(end - 20, 7));
             var core = end - 20 > 7 ? text.Substring(0, 27) : text.Substring(0, end);
-            return DateTime.TryParseExact(core, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+            if (!DateTime.TryParseExact(core, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)) { return false; }
+            var zone = text.Substring(end).Trim();
+            if (zone.Length == 0) { return true; }
+            if (!TryParseOffset(zone, out var offset)) { return true; }
+            value = new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), offset).LocalDateTime;
+            return true;
         }
         if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var epochMs) && text.Length >= 10)
         {
-            value = DateTimeOffset.FromUnixTimeMilliseconds(epochMs).UtcDateTime;
+            value = DateTimeOffset.FromUnixTimeMilliseconds(epochMs).LocalDateTime;
             return true;
         }
         return false;
+    }
+
+    /// <summary>Reads a zone suffix that names its offset: <c>Z</c>, <c>UTC</c>, <c>GMT</c>, <c>+02:00</c>, <c>-0500</c>, <c>UTC+2</c>, <c>GMT-05:30</c>.</summary>
+    internal static bool TryParseOffset(string zone, out TimeSpan offset)
+    {
+        offset = TimeSpan.Zero;
+        var text = zone.ToUpperInvariant();
+        if (text.StartsWith("UTC", StringComparison.Ordinal) || text.StartsWith("GMT", StringComparison.Ordinal)) { text = text.Substring(3); }
+        else if (text == "Z") { return true; }
+        if (text.Length == 0) { return true; }
+        if (text[0] is not ('+' or '-')) { return false; }
+        var sign = text[0] == '-' ? -1 : 1;
+        var digits = text.Substring(1).Replace(":", string.Empty);
+        if (digits.Length is < 1 or > 4 || !int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var number)) { return false; }
+        var (hours, minutes) = digits.Length <= 2 ? (number, 0) : (number / 100, number % 100);
+        if (hours > 14 || minutes > 59) { return false; }
+        offset = TimeSpan.FromMinutes(sign * (hours * 60 + minutes));
+        return true;
     }
 
     private static object FromString(ref Utf8JsonReader reader, FieldKind kind, Utf8StringCache? strings)
@@ -126,7 +154,7 @@ internal static class ValueParser
         switch (kind)
         {
             case FieldKind.Time:
-                return DateTimeOffset.FromUnixTimeMilliseconds(number).UtcDateTime;
+                return DateTimeOffset.FromUnixTimeMilliseconds(number).LocalDateTime;
             case FieldKind.Port when number is >= 0 and <= 65535:
                 return Utf8Values.Port((int)number);
             case FieldKind.Action when Enum.IsDefined(typeof(SmcAction), (int)number):
@@ -140,12 +168,11 @@ internal static class ValueParser
         }
     }
 
-    /// <summary>The fast path for the SMC's usual time text, without allocating a string.</summary>
+    /// <summary>The fast path for the SMC's usual time text without a zone, without allocating a string.</summary>
     private static bool TryParseTime(ReadOnlySpan<byte> s, out DateTime value)
     {
         value = default;
-        if (s.Length < 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':') { return false; }
-        if (s.Length > 19 && s[19] == '.') { return false; }
+        if (s.Length != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':') { return false; }
         if (!Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day)
             || !Digits(s, 11, 2, out var hour) || !Digits(s, 14, 2, out var minute) || !Digits(s, 17, 2, out var second))
         {

@@ -39,6 +39,12 @@ public sealed class SmcConnectionSettings
     /// <summary>The largest websocket message accepted from the SMC; a larger one fails its query with a clear error.</summary>
     public int MaxMessageBytes { get; set; } = 64 * 1024 * 1024;
 
+    /// <summary>
+    /// A websocket whose receive has been silent this long sends a ping, and one that answers nothing within the same
+    /// time again is taken as gone (a frozen SMC); zero turns pings off.
+    /// </summary>
+    public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Extra top-level keys of the login body (from <c>SMC_EXTRA_ARGS</c> or the caller).</summary>
     public IDictionary<string, object?> ExtraLoginArguments { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 

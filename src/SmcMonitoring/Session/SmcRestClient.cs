@@ -40,7 +40,12 @@ internal sealed class SmcRestClient : IDisposable
 
     public string? Token { get; private set; }
 
-    public string? SessionCookie => _cookies.GetCookies(_settings.Url)["JSESSIONID"]?.Value;
+    /// <summary>
+    /// The JSESSIONID cookie, whatever its Path: SMCs set it for <c>/</c> or for the API version's path (<c>/7.1</c>),
+    /// and a cookie jar hands a cookie only to URLs under its path.
+    /// </summary>
+    public string? SessionCookie => (_cookies.GetCookies(_settings.Url)["JSESSIONID"]
+        ?? (_version.Text is { } version ? _cookies.GetCookies(new Uri(_settings.Url, version + "/"))["JSESSIONID"] : null))?.Value;
 
     public Uri EntryPoint(string rel) => _entryPoints.TryGetValue(rel, out var href)
         ? href

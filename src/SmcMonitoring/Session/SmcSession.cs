@@ -77,6 +77,8 @@ public sealed class SmcSession : IDisposable
         {
             throw SmcErrors.CredentialMissing.Create("Connecting needs -ApiKey or -Credential (or a ~/.smcrc file or the SMC_ADDRESS and SMC_API_KEY environment variables).");
         }
+        // Relative URLs resolve under the base only when it ends with '/': https://host/smc is https://host/smc/.
+        if (!settings.Url.AbsolutePath.EndsWith("/", StringComparison.Ordinal)) { settings.Url = new Uri(settings.Url.GetLeftPart(UriPartial.Path) + "/"); }
         var rest = new SmcRestClient(settings);
         var session = new SmcSession(settings, rest);
         try

@@ -66,18 +66,13 @@ public sealed class FaultTests : IAsyncLifetime
     [Fact]
     public void A_session_that_cannot_be_renewed_is_a_clear_error()
     {
-        try
-        {
-            _simulator.Faults.SessionLifetime = TimeSpan.FromMilliseconds(1);
-            var (_, errors, _) = Run("Start-Sleep -Milliseconds 20; Get-SmcLog -Session $s -MaxRecords 10");
-            var error = Assert.Single(errors);
-            Assert.StartsWith("SmcSessionExpired", error.FullyQualifiedErrorId);
-            Assert.Contains("Connect-SmcSession", error.Exception.Message);
-        }
-        finally
-        {
-            _simulator.Faults.Reset();
-        }
+        // The SMC forgets the session and the API client's key changed since: logging in again cannot help.
+        _session.Settings.ApiKey = SmcConfigurationReader.ToSecureString("a-key-the-smc-no-longer-accepts");
+        _simulator.Faults.ExpireSessions();
+        var (_, errors, _) = Run("Get-SmcLog -Session $s -MaxRecords 10");
+        var error = Assert.Single(errors);
+        Assert.StartsWith("SmcSessionExpired", error.FullyQualifiedErrorId);
+        Assert.Contains("Connect-SmcSession", error.Exception.Message);
     }
 
     [Fact]
@@ -106,9 +101,9 @@ public sealed class FaultTests : IAsyncLifetime
     [Fact]
     public void A_live_query_reconnects_and_warns_about_the_gap()
     {
-        // Every socket drops after three messages, so the query reconnects again and again within its eight seconds.
+        // Every socket drops after three messages; the first reconnection waits one second, within the query's 1.5.
         _simulator.Faults.DropAfterMessages = 3;
-        var (output, errors, warnings) = Run("Get-SmcLog -Session $s -Live -TimeoutSec 8 -MaxReconnectAttempts 5");
+        var (output, errors, warnings) = Run("Get-SmcLog -Session $s -Live -Duration 1.5 -MaxReconnectAttempts 5");
         _simulator.Faults.Reset();
         Assert.Contains(warnings, w => w.Contains("reconnecting"));
         Assert.Contains(warnings, w => w.Contains("may be missing"));

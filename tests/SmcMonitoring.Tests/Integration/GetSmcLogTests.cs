@@ -114,8 +114,11 @@ public sealed class GetSmcLogTests : IDisposable
     {
         var logs = Logs("-TimeZone Europe/Paris -MaxRecords 200");
         AssertSentGolden("log-timezone.json");
-        // Paris is UTC+1 in November: the newest record's wall time moves one hour.
-        Assert.Equal(new DateTime(2025, 11, 1, 13, 0, 0), logs[0]["Timestamp"]);
+        // Paris is UTC+1 in November: the SMC renders 13:00 with its offset, so the record holds the
+        // instant itself (12:00 UTC) as a local time that compares correctly with Get-Date.
+        var time = Assert.IsType<DateTime>(logs[0]["Timestamp"]);
+        Assert.NotEqual(DateTimeKind.Unspecified, time.Kind);
+        Assert.Equal(new DateTime(2025, 11, 1, 12, 0, 0, DateTimeKind.Utc), time.ToUniversalTime());
     }
 
     [Fact]
@@ -126,9 +129,9 @@ public sealed class GetSmcLogTests : IDisposable
     }
 
     [Fact]
-    public void Live_streams_until_the_timeout_and_ends_without_error()
+    public void Live_streams_for_its_duration_and_ends_without_error()
     {
-        var logs = Logs("-Live -TimeoutSec 2");
+        var logs = Logs("-Live -Duration 0.5");
         AssertSentGolden("log-live.json");
         Assert.NotEmpty(logs);
         Assert.All(logs, l => Assert.True(l.GetValue<DateTime>("Timestamp") > SimulatorFixture.LogEnd.UtcDateTime));

@@ -7,6 +7,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using SmcMonitoring.Errors;
 using SmcMonitoring.Notifications;
+using SmcMonitoring.Protocol;
 using SmcMonitoring.Session;
 using SmcMonitoring.Simulator;
 using Xunit;

@@ -58,15 +58,16 @@ public sealed class ReliabilityTests
             {
                 var query = new LogQuery { Quantity = 500 + i, Backwards = false };
                 foreach (var id in LogShapes.DefaultFieldIds) { query.Format.FieldIds.Add(id); }
-                var sink = new TypedRecordSink(LogShapes.Default, (s, v) => new SmcLogRecord(s, v));
-                using var execution = await QueryExecution.StartAsync(session, LogQuery.SocketPath, query.ToRequestJson(), new QueryLimits(), CancellationToken.None);
+                var plan = new QueryPlan("logs", query.ToRequestJson(), QueryKind.Stored, () => new TypedRecordSink(LogShapes.Default, (s, v) => new SmcLogRecord(s, v)));
+                using var runner = new QueryRunner(plan, new SessionConnector(session, LogQuery.SocketPath));
                 var timestamps = new List<DateTime>();
-                while (await execution.ReadAsync(sink, CancellationToken.None) is not null)
+                QueryEnd? end = null;
+                while (await runner.NextAsync(CancellationToken.None) is { } next)
                 {
-                    timestamps.AddRange(sink.Records.Select(r => r.GetValue<DateTime>("Timestamp")!.Value));
-                    sink.Records.Clear();
+                    if (next.Kind == QueryEventKind.End) { end = next.End; }
+                    for (var r = 0; r < next.RecordCount; r++) { timestamps.Add(((SmcRecord)next.Records![r]!).GetValue<DateTime>("Timestamp")!.Value); }
                 }
-                Assert.Equal(QueryStopReason.End, execution.StopReason);
+                Assert.Equal(QueryEndReason.Completed, end!.Reason);
                 Assert.Equal(timestamps.OrderBy(t => t), timestamps);
                 Assert.Equal(timestamps.Count, timestamps.Distinct().Count());
                 return timestamps.Count;
@@ -94,7 +95,7 @@ public sealed class ReliabilityTests
             for (var i = 0; i < 100; i++)
             {
                 _fixture.Host.RunClean("Get-SmcLog -Session $s -Live | Select-Object -First 1 | Out-Null", variables);
-                _fixture.Host.RunClean("Get-SmcLog -Session $s -Live -TimeoutSec 1 | Out-Null", variables);
+                _fixture.Host.RunClean("Get-SmcLog -Session $s -Live -Duration 0.2 | Out-Null", variables);
                 StopWithCtrlC(session);
             }
             Assert.True(SpinWait.SpinUntil(() => session.OpenSocketCount == 0, TimeSpan.FromSeconds(10)), $"{session.OpenSocketCount} query sockets are still open");

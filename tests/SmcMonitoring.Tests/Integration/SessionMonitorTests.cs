@@ -100,7 +100,7 @@ public sealed class SessionMonitorTests : IDisposable
     [Fact]
     public void Live_streams_added_updated_and_deleted_rows_with_their_identity()
     {
-        var rows = Run("Get-SmcConnection -Session $s -Engine fw-east -Live -TimeoutSec 4").Select(r => (SmcConnection)r.BaseObject).ToList();
+        var rows = Run("Get-SmcConnection -Session $s -Engine fw-east -Live -Duration 1.5").Select(r => (SmcConnection)r.BaseObject).ToList();
         Assert.Contains(rows, r => Equals(r["FirstFetch"], true));
         var changes = rows.Where(r => Equals(r["FirstFetch"], false)).ToList();
         Assert.NotEmpty(changes);
@@ -112,7 +112,7 @@ public sealed class SessionMonitorTests : IDisposable
     [Fact]
     public void Live_queries_of_several_engines_stream_together()
     {
-        var rows = Run("'fw-east', 'fw-west' | Get-SmcUser -Session $s -Live -TimeoutSec 3").Select(r => (SmcUser)r.BaseObject).ToList();
+        var rows = Run("'fw-east', 'fw-west' | Get-SmcUser -Session $s -Live -Duration 0.5").Select(r => (SmcUser)r.BaseObject).ToList();
         Assert.Equal(new[] { "fw-east", "fw-west" }, rows.Select(r => (string)r["Engine"]!).Distinct().OrderBy(e => e));
     }
 

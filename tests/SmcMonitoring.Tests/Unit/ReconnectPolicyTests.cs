@@ -1,6 +1,6 @@
 using System;
 using System.Linq;
-using SmcMonitoring.Notifications;
+using SmcMonitoring.Protocol;
 using Xunit;
 
 namespace SmcMonitoring.Tests.Unit;

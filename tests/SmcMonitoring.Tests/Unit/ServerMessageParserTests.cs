@@ -32,10 +32,10 @@ public class ServerMessageParserTests
             "{\"Src\":\"10.9.9.9\",\"Dst Addr\":\"192.0.2.1\",\"SrcPort\":\"5\"}]}");
         Assert.Equal(2, message.RecordCount);
         Assert.Equal("Querying...", message.Status);
-        var first = (SmcLogRecord)sink.Records[0];
+        var first = (SmcLogRecord)sink.Records[0]!;
         Assert.Equal("10.1.2.3", first["Src"]!.ToString());
         Assert.Equal(443, first["DstPort"]);
-        var second = (SmcLogRecord)sink.Records[1];
+        var second = (SmcLogRecord)sink.Records[1]!;
         Assert.Equal("10.9.9.9", second["Src"]!.ToString());
         Assert.Equal("192.0.2.1", second["Dst"]!.ToString());
         Assert.Equal(5, second["SrcPort"]);
@@ -50,24 +50,26 @@ public class ServerMessageParserTests
     }
 
     [Fact]
-    public void Session_rows_carry_their_change_and_first_fetch_and_the_sink_counts_snapshot_rows_until_cleared()
+    public void Session_rows_carry_their_change_and_first_fetch_and_the_sink_flags_them_until_cleared()
     {
         var monitor = SmcMonitoring.Queries.SessionMonitor.Connections;
         var sink = new TypedRecordSink(monitor.DefaultShape, monitor.Create, "fw-east");
         ServerMessageParser.Parse(Encoding.UTF8.GetBytes("{\"fetch\":1,\"records\":{\"added\":[" +
             "{\"7\":\"10.0.0.1\",\"delta_key\":\"A\",\"first_fetch\":true},{\"7\":\"10.0.0.2\",\"delta_key\":\"B\",\"first_fetch\":true}]," +
             "\"updated\":[{\"7\":\"10.0.0.1\",\"delta_key\":\"A\",\"first_fetch\":false}],\"deleted\":[{\"delta_key\":\"B\"}]}}"), sink);
-        Assert.Equal(4, sink.Records.Count);
-        Assert.Equal(2, sink.FirstFetchCount);
-        Assert.Equal(new object?[] { true, true, false, false }, sink.Records.Select(r => r["FirstFetch"]).ToArray());
-        Assert.Equal(new object?[] { SmcChange.Added, SmcChange.Added, SmcChange.Updated, SmcChange.Deleted }, sink.Records.Select(r => r["Change"]).ToArray());
-        Assert.Equal("fw-east", sink.Records[0]["Engine"]);
+        var rows = sink.Records.Cast<SmcRecord>().ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.Equal(new[] { RowFlags.FirstFetch | RowFlags.FirstFetchKey, RowFlags.FirstFetch | RowFlags.FirstFetchKey, RowFlags.FirstFetchKey | RowFlags.Updated, RowFlags.Deleted },
+            Enumerable.Range(0, 4).Select(sink.FlagsAt).ToArray());
+        Assert.Equal(new object?[] { true, true, false, false }, rows.Select(r => r["FirstFetch"]).ToArray());
+        Assert.Equal(new object?[] { SmcChange.Added, SmcChange.Added, SmcChange.Updated, SmcChange.Deleted }, rows.Select(r => r["Change"]).ToArray());
+        Assert.Equal("fw-east", rows[0]["Engine"]);
+        Assert.Equal(new[] { "A", "B", "A", "B" }, Enumerable.Range(0, 4).Select(sink.DeltaKeyAt).ToArray());
 
         sink.Clear();
         Assert.Empty(sink.Records);
-        Assert.Equal(0, sink.FirstFetchCount);
         ServerMessageParser.Parse(Encoding.UTF8.GetBytes("{\"fetch\":1,\"records\":{\"added\":[{\"7\":\"10.0.0.3\",\"delta_key\":\"C\",\"first_fetch\":true}]}}"), sink);
-        Assert.Equal(1, sink.FirstFetchCount);
+        Assert.Equal(RowFlags.FirstFetch | RowFlags.FirstFetchKey, sink.FlagsAt(0));
     }
 
     [Fact]

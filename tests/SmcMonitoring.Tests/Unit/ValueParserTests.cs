@@ -22,15 +22,34 @@ public class ValueParserTests
     {
         Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12), Read("\"2024-05-02 10:11:12\"", FieldKind.Time));
         Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12, 345), Read("\"2024-05-02 10:11:12.345\"", FieldKind.Time));
-        Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12), Read("\"2024-05-02 10:11:12 +02:00\"", FieldKind.Time));
-        Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12, 5), Read("\"2024-05-02 10:11:12.005 CEST\"", FieldKind.Time));
+        // A zone the SMC does not state as an offset (CEST could be read two ways) leaves the time as written.
+        var unzoned = Assert.IsType<DateTime>(Read("\"2024-05-02 10:11:12.005 CEST\"", FieldKind.Time));
+        Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12, 5), unzoned);
+        Assert.Equal(DateTimeKind.Unspecified, unzoned.Kind);
+    }
+
+    [Theory]
+    [InlineData("2024-05-02 10:11:12 +02:00", 2 * 60)]
+    [InlineData("2024-05-02 10:11:12+0200", 2 * 60)]
+    [InlineData("2024-05-02 10:11:12 -05:30", -(5 * 60 + 30))]
+    [InlineData("2024-05-02 10:11:12 UTC", 0)]
+    [InlineData("2024-05-02 10:11:12 Z", 0)]
+    [InlineData("2024-05-02 10:11:12 GMT+2", 2 * 60)]
+    [InlineData("2024-05-02 10:11:12.000 UTC-06:00", -6 * 60)]
+    public void A_time_with_its_offset_becomes_that_instant_in_local_time(string text, int offsetMinutes)
+    {
+        var value = Assert.IsType<DateTime>(Read("\"" + text + "\"", FieldKind.Time));
+        Assert.Equal(DateTimeKind.Local, value.Kind);
+        var instant = new DateTimeOffset(2024, 5, 2, 10, 11, 12, TimeSpan.FromMinutes(offsetMinutes));
+        Assert.Equal(instant.UtcDateTime, value.ToUniversalTime());
     }
 
     [Fact]
-    public void Raw_epoch_milliseconds_become_utc_datetimes()
+    public void Raw_epoch_milliseconds_become_local_datetimes_of_that_instant()
     {
         var value = Assert.IsType<DateTime>(Read("1714644672000", FieldKind.Time));
-        Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12, DateTimeKind.Utc), value);
+        Assert.Equal(DateTimeKind.Local, value.Kind);
+        Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12, DateTimeKind.Utc), value.ToUniversalTime());
     }
 
     [Fact]

@@ -1,9 +1,9 @@
 using System;
 
-namespace SmcMonitoring.Notifications;
+namespace SmcMonitoring.Protocol;
 
 /// <summary>Bounded exponential backoff for re-opening a dropped socket.</summary>
-public sealed class ReconnectPolicy
+internal sealed class ReconnectPolicy
 {
     /// <summary>No reconnection: a dropped socket ends the stream.</summary>
     public static ReconnectPolicy None { get; } = new() { MaxAttempts = 0 };
