@@ -61,8 +61,9 @@ internal sealed class SimulatorContext : IDisposable
     public CancellationToken Stopping => stopping.Token;
 
     /// <summary>
-    /// A fetch id: random, possibly negative, never 0 (a client would not abort a falsy id). Drawn from the seed,
-    /// so the same conversation with the same seed gets the same ids.
+    /// A fetch id: random, possibly negative (always, with <see cref="SimulatorOptions.ForceNegativeFetchIds"/>),
+    /// never 0 (a client would not abort a falsy id). Drawn from the seed, so the same conversation with the same
+    /// seed gets the same ids.
     /// </summary>
     public int NextFetchId()
     {
@@ -74,7 +75,7 @@ internal sealed class SimulatorContext : IDisposable
                 id = fetchIds.Next(int.MinValue, int.MaxValue);
             }
             while (id == 0);
-            return id;
+            return Options.ForceNegativeFetchIds && id > 0 ? -id : id;
         }
     }
 

@@ -53,7 +53,18 @@ internal static class SimulatorOptionsValidation
 
         Require(options.Faults is not null, nameof(options.Faults), null, "a SimulatorFaults (new SimulatorFaults() for none)");
         Require(!string.IsNullOrEmpty(options.ProductVersion), nameof(options.ProductVersion), options.ProductVersion, "a version such as 7.1.2 [10824]");
+        ValidateModes(options);
         return address;
+    }
+
+    private static void ValidateModes(SimulatorOptions options)
+    {
+        Require(options.SnapshotBatchGapMs >= 0, nameof(options.SnapshotBatchGapMs), options.SnapshotBatchGapMs, "0 (none) or more milliseconds");
+        Require(options.ArchiveSearchMs >= 0, nameof(options.ArchiveSearchMs), options.ArchiveSearchMs, "0 (none) or more milliseconds");
+        Require(options.ArchiveStatusEveryMs >= 0, nameof(options.ArchiveStatusEveryMs), options.ArchiveStatusEveryMs, "0 (silence) or more milliseconds");
+        Require(Enum.IsDefined(options.EmptySnapshot), nameof(options.EmptySnapshot), options.EmptySnapshot, "EmptyMessage or Nothing");
+        Require(Enum.IsDefined(options.NotificationAcknowledgement), nameof(options.NotificationAcknowledgement), options.NotificationAcknowledgement, "Immediate, Never or AfterEvents");
+        Require(Enum.IsDefined(options.TimeZoneStyle), nameof(options.TimeZoneStyle), options.TimeZoneStyle, "Offset or Abbreviation");
     }
 
     private static void RequireTableSize(int size, string option) =>

@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -42,18 +43,27 @@ internal sealed class StoredLogFetch
             return;
         }
 
-        await socket.SendAsync(SocketMessages.Status(fetchId, "Querying..."));
         var clock = Stopwatch.StartNew();
         var timeline = context.Timeline;
+        timeline.Window(query.StartMilliseconds, query.EndMilliseconds, out var first, out var last);
+        if (context.Options.ArchiveSearchMs > 0)
+        {
+            await ArchiveSearch.RunAsync(context, socket, fetchId, timeline.TimestampOf(first), timeline.TimestampOf(Math.Max(first, last)), options.Backwards, abort);
+        }
+        else
+        {
+            await socket.SendAsync(SocketMessages.Status(fetchId, "Querying..."));
+        }
+
         var generator = context.Generator;
         var filter = query.Filter;
         var batch = new RecordBatch(fetchId, new RecordWriter(format, LogShape.Shape));
         var record = new RecordBuffer(LogShape.Shape);
         var rendered = context.RenderedLogs?.For(format);
-        timeline.Window(query.StartMilliseconds, query.EndMilliseconds, out var first, out var last);
         var step = options.Backwards ? -1 : 1;
         var index = options.Backwards ? last : first;
         var remaining = options.Quantity ?? long.MaxValue;
+
         var scanned = 0L;
         var matched = 0L;
         for (; scanned <= last - first && remaining > 0; scanned++, index += step)

@@ -35,13 +35,18 @@ internal sealed class MonitoringSocket
     /// <param name="connectionAborted">Fires when the connection is gone.</param>
     /// <param name="faults">The simulator's faults, read at every message.</param>
     /// <param name="shutdownSending">Ends the connection's sending side (a TCP FIN); null when the transport offers no socket.</param>
-    public MonitoringSocket(WebSocket socket, CancellationToken connectionAborted, SimulatorFaults faults, Action? shutdownSending)
+    /// <param name="path">The path the socket was opened on, for the request log.</param>
+    public MonitoringSocket(WebSocket socket, CancellationToken connectionAborted, SimulatorFaults faults, Action? shutdownSending, string path)
     {
         this.socket = socket;
         this.connectionAborted = connectionAborted;
         this.faults = faults;
         this.shutdownSending = shutdownSending;
+        Path = path;
     }
+
+    /// <summary>The path the socket was opened on, e.g. <c>/7.1/monitoring/log/socket</c>.</summary>
+    public string Path { get; }
 
     /// <summary>
     /// Sends one whole text message. Awaiting it is the back-pressure: a client that reads slowly slows the sender.

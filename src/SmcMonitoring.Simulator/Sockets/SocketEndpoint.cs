@@ -63,8 +63,8 @@ internal sealed class SocketEndpoint
         }
 
         using var webSocket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = offeredAccessToken });
-        var socket = new MonitoringSocket(webSocket, http.RequestAborted, context.Faults, ShutdownSendingOf(http));
         var path = http.Request.Path.Value ?? string.Empty;
+        var socket = new MonitoringSocket(webSocket, http.RequestAborted, context.Faults, ShutdownSendingOf(http), path);
         ISocketProtocol handler = kind switch
         {
             SocketKind.Log => new LogSocketProtocol(socket, context),

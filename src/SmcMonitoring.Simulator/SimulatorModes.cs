@@ -1,0 +1,34 @@
+namespace SmcMonitoring.Simulator;
+
+/// <summary>What an engine whose session-monitor table is empty (or matches nothing) sends after "Fetch started".</summary>
+public enum EmptySnapshotAnswer
+{
+    /// <summary>One <c>records</c> message with empty <c>added</c>, <c>updated</c> and <c>deleted</c> arrays.</summary>
+    EmptyMessage,
+
+    /// <summary>Nothing at all (PROTOCOL.md 6.5.3 allows both).</summary>
+    Nothing,
+}
+
+/// <summary>When a notification subscription is answered <c>{"success":...,"subscription_id":N}</c>.</summary>
+public enum NotificationAcknowledgementTiming
+{
+    /// <summary>Right away, before any event of that subscription.</summary>
+    Immediate,
+
+    /// <summary>Never: events arrive for a subscription that was never acknowledged.</summary>
+    Never,
+
+    /// <summary>Right after the first event message of that subscription, so that events come before the answer.</summary>
+    AfterEvents,
+}
+
+/// <summary>How <c>time_show_zone</c> renders the zone after a time.</summary>
+public enum TimeZoneStyle
+{
+    /// <summary>The UTC offset: <c>2024-05-02 10:11:12 +02:00</c>.</summary>
+    Offset,
+
+    /// <summary>The zone's abbreviation, as the Management Client might: <c>2024-05-02 10:11:12 CEST</c>, <c> UTC</c>.</summary>
+    Abbreviation,
+}
