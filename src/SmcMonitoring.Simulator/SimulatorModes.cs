@@ -23,6 +23,26 @@ public enum NotificationAcknowledgementTiming
     AfterEvents,
 }
 
+/// <summary>The characters of the tokens that token mode hands out (the real SMC's token format is unknown).</summary>
+public enum TokenAlphabet
+{
+    /// <summary>Standard base64 that always contains <c>/</c>, <c>+</c> and <c>=</c> (characters .NET's AddSubProtocol refuses).</summary>
+    Base64,
+
+    /// <summary>Lower-case hexadecimal digits only.</summary>
+    Hex,
+}
+
+/// <summary>The <c>Path</c> attribute of the JSESSIONID cookie that login sets.</summary>
+public enum SessionCookiePathScope
+{
+    /// <summary><c>Path=/</c>.</summary>
+    Root,
+
+    /// <summary><c>Path=/&lt;api version&gt;</c> (after the path base, if any), e.g. <c>Path=/7.1</c>, as some SMCs do.</summary>
+    Version,
+}
+
 /// <summary>How <c>time_show_zone</c> renders the zone after a time.</summary>
 public enum TimeZoneStyle
 {
@@ -31,4 +51,14 @@ public enum TimeZoneStyle
 
     /// <summary>The zone's abbreviation, as the Management Client might: <c>2024-05-02 10:11:12 CEST</c>, <c> UTC</c>.</summary>
     Abbreviation,
+}
+
+/// <summary>How token mode answers <c>PUT logout</c> without an <c>Authorization</c> header.</summary>
+public enum TokenlessLogoutAnswer
+{
+    /// <summary>401, as a real SMC answered; the session stays valid.</summary>
+    Refuse,
+
+    /// <summary>204 (the older simulator's behaviour, for a client that logs out the way the reference does).</summary>
+    Accept,
 }

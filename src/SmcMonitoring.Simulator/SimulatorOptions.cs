@@ -145,6 +145,19 @@ public sealed class SimulatorOptions
     /// <summary>When notification subscriptions are acknowledged: right away, never, or after their first events.</summary>
     public NotificationAcknowledgementTiming NotificationAcknowledgement { get; set; } = NotificationAcknowledgementTiming.Immediate;
 
+    /// <summary>The characters of the tokens of <see cref="TokenMode"/>; base64 tokens contain <c>/</c>, <c>+</c> and <c>=</c>.</summary>
+    public TokenAlphabet TokenAlphabet { get; set; } = TokenAlphabet.Base64;
+
+    /// <summary>The <c>Path</c> of the JSESSIONID cookie: <c>/</c>, or the API version of the login (after <see cref="PathBase"/>).</summary>
+    public SessionCookiePathScope SessionCookiePath { get; set; } = SessionCookiePathScope.Root;
+
+    /// <summary>
+    /// Serve the whole SMC (REST, websockets, every href, and the <c>_simulator</c> controls) under this path, as
+    /// behind a reverse proxy, e.g. <c>/smc</c>: <see cref="SmcSimulator.BaseUrl"/> ends with it and requests outside
+    /// it answer 404. Empty = served at the root.
+    /// </summary>
+    public string PathBase { get; set; } = string.Empty;
+
     /// <summary>Every fetch id is negative (the vendor's example shows one): a client must echo it unchanged in its abort.</summary>
     public bool ForceNegativeFetchIds { get; set; }
 
@@ -154,4 +167,10 @@ public sealed class SimulatorOptions
     /// </summary>
     public TimeZoneStyle TimeZoneStyle { get; set; } = TimeZoneStyle.Offset;
 
+    /// <summary>
+    /// In <see cref="TokenMode"/>, how <c>PUT logout</c> without an <c>Authorization</c> header is answered: refused
+    /// with 401 (a real SMC did), or accepted with 204 (the reference sends none). With the header, the token logs out
+    /// and stops working for REST and websockets.
+    /// </summary>
+    public TokenlessLogoutAnswer LogoutWithoutToken { get; set; } = TokenlessLogoutAnswer.Refuse;
 }

@@ -21,7 +21,7 @@ internal sealed class SimulatorContext : IDisposable
     {
         Options = options;
         Recorder = new RequestRecorder(options.RequestLogPath);
-        Sessions = new SessionStore(() => Faults!.SessionLifetime);
+        Sessions = new SessionStore(() => Faults!.SessionLifetime, SessionIds.For(options));
         Faults = SimulatorFaults.Running(options.Faults, Sessions.ExpireAll);
         var end = options.LogEnd ?? new DateTimeOffset(startTime.UtcTicks - (startTime.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         Timeline = new LogTimeline(options.LogRecords, end.ToUnixTimeMilliseconds(), (long)options.LogInterval.TotalMilliseconds);

@@ -63,7 +63,7 @@ internal sealed class SocketEndpoint
         }
 
         using var webSocket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = offeredAccessToken });
-        var path = http.Request.Path.Value ?? string.Empty;
+        var path = $"{http.Request.PathBase}{http.Request.Path}";
         var socket = new MonitoringSocket(webSocket, http.RequestAborted, context.Faults, ShutdownSendingOf(http), path);
         ISocketProtocol handler = kind switch
         {
@@ -79,10 +79,10 @@ internal sealed class SocketEndpoint
         http.Features.Get<IConnectionSocketFeature>()?.Socket is { } raw ? () => raw.Shutdown(System.Net.Sockets.SocketShutdown.Send) : null;
 
     /// <summary>The REST <c>{base}/{ver}</c> of the URL the client connected to: hrefs in records point back there.</summary>
-    public static string VersionBase(HttpRequest request) => $"{request.Scheme}://{request.Host}/{VersionOf(request)}";
+    public static string VersionBase(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/{VersionOf(request)}";
 
-    /// <summary>The API version in the URL (its first segment; the dispatcher checked it is advertised).</summary>
-    private static string VersionOf(HttpRequest request)
+    /// <summary>The API version in the URL: the first segment after the path base (the dispatcher checked it is advertised).</summary>
+    public static string VersionOf(HttpRequest request)
     {
         var path = (request.Path.Value ?? string.Empty).TrimStart('/');
         var slash = path.IndexOf('/', StringComparison.Ordinal);
