@@ -12,6 +12,10 @@ namespace SmcMonitoring.Simulator;
 /// <item><c>snapshot</c>: a session fetch's initial snapshot was sent: <c>{"fetch":F,"rows":N,"messages":M,"marker":false,"first_fetch":true,"gap_ms":0}</c>.</item>
 /// <item><c>archive-search</c>: a stored fetch searched the archive: <c>{"fetch":F,"ms":M,"status_frames":N}</c>.</item>
 /// <item><c>notification-ack</c>: a subscription's answer was withheld or sent late: <c>{"subscription_id":N,"acknowledgement":"never"}</c>.</item>
+/// <item><c>upgrade-held</c>, <c>upgrade-redirected</c>: a websocket upgrade left unanswered or redirected, with
+/// <c>"cookie"</c>, <c>"authorization"</c> and <c>"subprotocol"</c> booleans (and <c>"status"</c>, <c>"location"</c>);
+/// <c>upgrade-released</c>: the held upgrade ended, <c>{"held_ms":N,"by":"client"}</c> (or <c>"simulator stop"</c>).</item>
+/// <item><c>fault</c>: a fault applied to one answer, fetch or socket: <c>{"fault":"EndFrame","value":"array","fetch":F}</c>.</item>
 /// </list>
 /// </summary>
 /// <param name="Time">When it arrived or happened.</param>

@@ -62,3 +62,32 @@ public enum TokenlessLogoutAnswer
     /// <summary>204 (the older simulator's behaviour, for a client that logs out the way the reference does).</summary>
     Accept,
 }
+
+/// <summary>A bogus <c>end</c> frame sent right after "Fetch started", before any record.</summary>
+public enum BogusEndFrame
+{
+    /// <summary>None.</summary>
+    None,
+
+    /// <summary><c>{"fetch":F,"end":[]}</c>: an end that is not a string.</summary>
+    Array,
+
+    /// <summary><c>{"fetch":G,"end":"end of data"}</c> where G is not the fetch's id.</summary>
+    OtherFetch,
+}
+
+/// <summary>Which REST answer streams a JSON body that starts validly and never ends.</summary>
+public enum EndlessRestAnswer
+{
+    /// <summary>None.</summary>
+    None,
+
+    /// <summary>The answer of <c>POST /{ver}/login</c> and <c>/{ver}/lms_login</c> (the session is created first).</summary>
+    Login,
+
+    /// <summary>The answer of <c>GET /{ver}/api</c> (the entry points).</summary>
+    Api,
+
+    /// <summary>The answer of <c>GET /api</c> (the version list).</summary>
+    Versions,
+}

@@ -83,6 +83,11 @@ public sealed class SmcSimulator : IAsyncDisposable
             builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
             var app = builder.Build();
+            app.Use((http, next) =>
+            {
+                Sockets.ConnectionFreeze.Prepare(http, context);
+                return next(http);
+            });
             app.UseWebSockets();
             var dispatcher = new RestDispatcher(context);
             app.Run(dispatcher.HandleAsync);

@@ -37,6 +37,7 @@ internal sealed class StoredLogFetch
     public async Task RunAsync(int fetchId, CancellationToken abort)
     {
         await socket.SendAsync(SocketMessages.FetchStarted(fetchId, FieldDescriptors.For(format, LogShape.Shape, context.Catalog)));
+        await FaultFrames.SendBogusEndAsync(socket, context, fetchId);
         if (options.Quantity == 0)
         {
             await socket.SendAsync(SocketMessages.End(fetchId, "end of data"));
@@ -60,9 +61,14 @@ internal sealed class StoredLogFetch
         var batch = new RecordBatch(fetchId, new RecordWriter(format, LogShape.Shape));
         var record = new RecordBuffer(LogShape.Shape);
         var rendered = context.RenderedLogs?.For(format);
+        var faults = StoredFetchFaults.Take(context, socket, fetchId);
         var step = options.Backwards ? -1 : 1;
         var index = options.Backwards ? last : first;
-        var remaining = options.Quantity ?? long.MaxValue;
+        var remaining = faults?.Remaining(options.Quantity) ?? options.Quantity ?? long.MaxValue;
+        if (faults is not null)
+        {
+            await faults.BeforeRecordsAsync(batch);
+        }
 
         var scanned = 0L;
         var matched = 0L;
@@ -97,6 +103,10 @@ internal sealed class StoredLogFetch
             {
                 abort.ThrowIfCancellationRequested();
                 await batch.SendAsync(socket);
+                if (faults is not null)
+                {
+                    await faults.AfterRecordsMessageAsync();
+                }
             }
         }
 
@@ -105,6 +115,11 @@ internal sealed class StoredLogFetch
         {
             await batch.SendAsync(socket);
             abort.ThrowIfCancellationRequested();
+        }
+
+        if (faults is not null)
+        {
+            await faults.BeforeEndAsync();
         }
 
         await socket.SendAsync(SocketMessages.Statistics(fetchId, scanned, matched, clock.ElapsedMilliseconds));

@@ -21,6 +21,7 @@ internal sealed class RestDispatcher
     private readonly SessionEntryEndpoint sessionEntries;
     private readonly ElementEndpoint elements;
     private readonly AdminEndpoint admin;
+    private readonly RestAnswers answers;
 
     public RestDispatcher(SimulatorContext context)
     {
@@ -29,11 +30,12 @@ internal sealed class RestDispatcher
         sessionEntries = new SessionEntryEndpoint(context);
         elements = new ElementEndpoint(new ElementStore(context.ElementChanges));
         admin = new AdminEndpoint(context);
+        answers = new RestAnswers(context);
         routes = new Dictionary<string, Route>(StringComparer.Ordinal)
         {
             ["login"] = new("POST", false, LoginAsync),
             ["lms_login"] = new("POST", false, LmsLoginAsync),
-            ["api"] = new("GET", !context.Options.TokenMode, (http, call) => Json(http, ElementDocuments.EntryPoints(call.VersionBase))),
+            ["api"] = new("GET", !context.Options.TokenMode, (http, call) => answers.EntryPointsAsync(http, call.VersionBase)),
             ["logout"] = new("PUT", false, LogoutAsync),
             ["current_user"] = new("GET", true, (http, call) => Json(http, ElementDocuments.CurrentUser(call.VersionBase, call.Session!))),
             ["elements/api_client/1"] = new("GET", true, (http, call) => Json(http, ElementDocuments.User(call.VersionBase, SessionKind.ApiClient, context.Options.UserName))),
@@ -67,9 +69,7 @@ internal sealed class RestDispatcher
         var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
         if (path == "api")
         {
-            await (request.Method == "GET"
-                ? Json(http, ElementDocuments.Versions(baseUrl, context.Options.ApiVersions))
-                : MethodNotAllowed(http, "GET"));
+            await (request.Method == "GET" ? answers.VersionsAsync(http, baseUrl) : MethodNotAllowed(http, "GET"));
             return;
         }
 
@@ -196,7 +196,7 @@ internal sealed class RestDispatcher
         }
 
         http.Response.StatusCode = StatusCodes.Status200OK;
-        return Task.CompletedTask;
+        return answers.AfterLoginAsync(http);
     }
 
     /// <summary>

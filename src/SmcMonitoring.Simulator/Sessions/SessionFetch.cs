@@ -54,6 +54,7 @@ internal sealed class SessionFetch
     public async Task RunAsync(int fetchId, CancellationToken abort)
     {
         await socket.SendAsync(SocketMessages.FetchStarted(fetchId, FieldDescriptors.For(format, monitor.Shape, context.Catalog)));
+        await FaultFrames.SendBogusEndAsync(socket, context, fetchId);
         keys = new SessionRecordKeys(table, query.Definition, versionBase, writeFirstFetch: !context.Options.NoFirstFetch);
         writer = new RecordWriter(format, monitor.Shape);
         batch = new SessionBatch(fetchId, writer);

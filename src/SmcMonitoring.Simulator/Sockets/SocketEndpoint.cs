@@ -27,10 +27,12 @@ internal sealed class SocketEndpoint
     private const string AccessToken = "access_token";
 
     private readonly SimulatorContext context;
+    private readonly UpgradeFaults upgradeFaults;
 
     public SocketEndpoint(SimulatorContext context)
     {
         this.context = context;
+        upgradeFaults = new UpgradeFaults(context);
     }
 
     public async Task HandleAsync(HttpContext http, SocketKind kind)
@@ -38,6 +40,11 @@ internal sealed class SocketEndpoint
         if (!http.WebSockets.IsWebSocketRequest)
         {
             await JsonAnswers.ErrorAsync(http, StatusCodes.Status400BadRequest, "A websocket upgrade is expected here.");
+            return;
+        }
+
+        if (await upgradeFaults.AnsweredAsync(http))
+        {
             return;
         }
 
@@ -62,9 +69,17 @@ internal sealed class SocketEndpoint
             return;
         }
 
-        using var webSocket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = offeredAccessToken });
+        var freeze = ConnectionFreeze.Of(http);
+        var accept = new WebSocketAcceptContext { SubProtocol = offeredAccessToken };
+        if (freeze is not null)
+        {
+            // A stopped process sends no keep-alive pings either.
+            accept.KeepAliveInterval = TimeSpan.Zero;
+        }
+
+        using var webSocket = await http.WebSockets.AcceptWebSocketAsync(accept);
         var path = $"{http.Request.PathBase}{http.Request.Path}";
-        var socket = new MonitoringSocket(webSocket, http.RequestAborted, context.Faults, ShutdownSendingOf(http), path);
+        var socket = new MonitoringSocket(webSocket, http.RequestAborted, context.Faults, ShutdownSendingOf(http), path, freeze);
         ISocketProtocol handler = kind switch
         {
             SocketKind.Log => new LogSocketProtocol(socket, context),
