@@ -109,4 +109,18 @@ public sealed class FaultControlTests
         Assert.Equal((0, EndlessRestAnswer.None, 0, 307, 0, 0), (faults.HugeMessageRecords, faults.EndlessRestBody, faults.OversizedRestBodyBytes, faults.RedirectUpgradeStatus, faults.FreezeAfterMessages, faults.InvalidUtf8Frames));
     }
 
+    [Fact]
+    public void Hostile_server_fault_options_reach_the_faults_from_the_command_line()
+    {
+        var faults = CommandLine.SimulatorCommandLine.Parse(new[]
+        {
+            "--upgrade-never-answered", "--batches-past-quantity", "--huge-message-records", "10000000", "--endless-rest-body", "versions",
+            "--oversized-rest-body-bytes", "65536", "--redirect-upgrade-to", "http://127.0.0.3:8080/", "--redirect-upgrade-status", "308",
+            "--freeze-after-messages", "5", "--bogus-end", "array", "--invalid-utf8-frames", "3", "--wrong-type-records",
+        }).Options!.Faults;
+        Assert.True(faults.UpgradeNeverAnswered && faults.BatchesPastQuantity && faults.WrongTypeRecords);
+        Assert.Equal((10_000_000, EndlessRestAnswer.Versions, 65536), (faults.HugeMessageRecords, faults.EndlessRestBody, faults.OversizedRestBodyBytes));
+        Assert.Equal(("http://127.0.0.3:8080/", 308, 5), (faults.RedirectUpgradeTo, faults.RedirectUpgradeStatus, faults.FreezeAfterMessages));
+        Assert.Equal((BogusEndFrame.Array, 3), (faults.EndFrame, faults.InvalidUtf8Frames));
+    }
 }
