@@ -51,7 +51,7 @@ internal static class Program
             using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => StopOn(signal, stop));
 
             // The one place the key is printed: scripts read it from this first line.
-            Console.Out.WriteLine($"SMC simulator listening on {simulator.BaseUrl.GetLeftPart(UriPartial.Authority)} api-key {simulator.ApiKey}");
+            Console.Out.WriteLine($"SMC simulator listening on {simulator.BaseUrl.GetLeftPart(UriPartial.Authority)}{request.Options.PathBase} api-key {simulator.ApiKey}");
             Console.Out.Flush();
             await stop.Task;
         }

@@ -9,7 +9,7 @@ namespace SmcMonitoring.Simulator;
 /// <c>POST /_simulator/faults</c> (the same names as JSON fields). Every member is safe to change from any thread
 /// while the simulator runs; changes apply to the next message, query or request.
 /// </summary>
-public sealed class SimulatorFaults
+public sealed partial class SimulatorFaults
 {
     private const long NoLifetime = -1;
 
@@ -112,10 +112,11 @@ public sealed class SimulatorFaults
         BufferErrorClose = false;
         Silent = false;
         SessionLifetime = null;
+        ResetHostileServerFaults();
     }
 
     /// <summary>A running simulator's faults, starting as <paramref name="initial"/>, able to expire its sessions.</summary>
-    internal static SimulatorFaults Running(SimulatorFaults initial, Action expireSessions) => new()
+    internal static SimulatorFaults Running(SimulatorFaults initial, Action expireSessions) => new SimulatorFaults
     {
         DelayMs = initial.DelayMs,
         DropAfterMessages = initial.DropAfterMessages,
@@ -127,7 +128,7 @@ public sealed class SimulatorFaults
         Silent = initial.Silent,
         SessionLifetime = initial.SessionLifetime,
         expireSessions = expireSessions,
-    };
+    }.WithHostileServerFaultsOf(initial);
 
     /// <summary>Whether the buffer-error fault is set, clearing it: only one query meets it.</summary>
     internal bool TakeBufferErrorClose() => Interlocked.Exchange(ref bufferErrorClose, 0) != 0;

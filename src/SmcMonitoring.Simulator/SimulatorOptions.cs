@@ -112,4 +112,65 @@ public sealed class SimulatorOptions
 
     /// <summary>When set, the simulator speaks HTTPS and WSS with this certificate (TLS 1.2 and 1.3 offered).</summary>
     public X509Certificate2? Certificate { get; set; }
+
+    /// <summary>
+    /// Session-monitor rows carry no <c>first_fetch</c> key at all, as the rows of a real SMC 6.2 did
+    /// (REAL-SAMPLES.md 5.1); by default every row says <c>true</c> (snapshot) or <c>false</c> (change).
+    /// </summary>
+    public bool NoFirstFetch { get; set; }
+
+    /// <summary>
+    /// Milliseconds between the messages of a session monitor's initial snapshot, as a big table on a real SMC may
+    /// take: the first goes right after "Fetch started", each later one (the SessionEvent 4 marker's too) this much
+    /// after the one before. Changes that happen meanwhile wait for the snapshot. 0 = no wait.
+    /// </summary>
+    public int SnapshotBatchGapMs { get; set; }
+
+    /// <summary>What a session fetch whose snapshot holds no row sends after "Fetch started" (the marker still follows when on).</summary>
+    public EmptySnapshotAnswer EmptySnapshot { get; set; } = EmptySnapshotAnswer.EmptyMessage;
+
+    /// <summary>
+    /// Milliseconds a stored log fetch spends searching the archive before its first records message, as a slow
+    /// archive search does (the reference notes that the SMC may send nothing for about two minutes). 0 = none.
+    /// </summary>
+    public int ArchiveSearchMs { get; set; }
+
+    /// <summary>
+    /// During the archive search of <see cref="ArchiveSearchMs"/>, a <c>{"fetch":F,"status":"Querying, filtering at
+    /// ..., scanned ..."}</c> frame every this many milliseconds. 0 = complete silence: not even the usual
+    /// <c>"Querying..."</c> frame comes between "Fetch started" and the first records.
+    /// </summary>
+    public int ArchiveStatusEveryMs { get; set; }
+
+    /// <summary>When notification subscriptions are acknowledged: right away, never, or after their first events.</summary>
+    public NotificationAcknowledgementTiming NotificationAcknowledgement { get; set; } = NotificationAcknowledgementTiming.Immediate;
+
+    /// <summary>The characters of the tokens of <see cref="TokenMode"/>; base64 tokens contain <c>/</c>, <c>+</c> and <c>=</c>.</summary>
+    public TokenAlphabet TokenAlphabet { get; set; } = TokenAlphabet.Base64;
+
+    /// <summary>The <c>Path</c> of the JSESSIONID cookie: <c>/</c>, or the API version of the login (after <see cref="PathBase"/>).</summary>
+    public SessionCookiePathScope SessionCookiePath { get; set; } = SessionCookiePathScope.Root;
+
+    /// <summary>
+    /// Serve the whole SMC (REST, websockets, every href, and the <c>_simulator</c> controls) under this path, as
+    /// behind a reverse proxy, e.g. <c>/smc</c>: <see cref="SmcSimulator.BaseUrl"/> ends with it and requests outside
+    /// it answer 404. Empty = served at the root.
+    /// </summary>
+    public string PathBase { get; set; } = string.Empty;
+
+    /// <summary>Every fetch id is negative (the vendor's example shows one): a client must echo it unchanged in its abort.</summary>
+    public bool ForceNegativeFetchIds { get; set; }
+
+    /// <summary>
+    /// How <c>time_show_zone</c> renders the zone: the offset (<c>+02:00</c>) or the abbreviation (<c>CEST</c>).
+    /// Times are rendered in UTC when the query names no <c>timezone</c>; the zone then shows as <c>+00:00</c> or <c>UTC</c>.
+    /// </summary>
+    public TimeZoneStyle TimeZoneStyle { get; set; } = TimeZoneStyle.Offset;
+
+    /// <summary>
+    /// In <see cref="TokenMode"/>, how <c>PUT logout</c> without an <c>Authorization</c> header is answered: refused
+    /// with 401 (a real SMC did), or accepted with 204 (the reference sends none). With the header, the token logs out
+    /// and stops working for REST and websockets.
+    /// </summary>
+    public TokenlessLogoutAnswer LogoutWithoutToken { get; set; } = TokenlessLogoutAnswer.Refuse;
 }

@@ -37,7 +37,10 @@ public sealed class SmcSimulator : IAsyncDisposable
         BaseUrl = baseUrl;
     }
 
-    /// <summary>Where the simulator listens, e.g. <c>http://127.0.0.1:41234</c>: the <c>{base}</c> of every SMC URL.</summary>
+    /// <summary>
+    /// Where the simulator listens, e.g. <c>http://127.0.0.1:41234</c>: the <c>{base}</c> of every SMC URL. With
+    /// <see cref="SimulatorOptions.PathBase"/> it ends with that path, e.g. <c>http://127.0.0.1:41234/smc</c>.
+    /// </summary>
     public Uri BaseUrl { get; }
 
     /// <summary>The API client key that logs in.</summary>
@@ -80,6 +83,11 @@ public sealed class SmcSimulator : IAsyncDisposable
             builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
 
             var app = builder.Build();
+            app.Use((http, next) =>
+            {
+                Sockets.ConnectionFreeze.Prepare(http, context);
+                return next(http);
+            });
             app.UseWebSockets();
             var dispatcher = new RestDispatcher(context);
             app.Run(dispatcher.HandleAsync);
@@ -90,7 +98,7 @@ public sealed class SmcSimulator : IAsyncDisposable
             var host = IPAddress.TryParse(options.Host, out var ip) && ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6
                 ? $"[{ip}]"
                 : options.Host;
-            return new SmcSimulator(app, context, new Uri($"{scheme}://{host}:{bound.Port}"));
+            return new SmcSimulator(app, context, new Uri($"{scheme}://{host}:{bound.Port}{options.PathBase}"));
         }
         catch
         {
@@ -122,7 +130,7 @@ public sealed class SmcSimulator : IAsyncDisposable
         }
 
         var change = this.context.ElementChanges.Raise(context, action, elementId);
-        return change.HrefUnder($"{BaseUrl.GetLeftPart(UriPartial.Authority)}/{ApiVersionOrder.Newest(this.context.Options.ApiVersions)}");
+        return change.HrefUnder($"{BaseUrl.GetLeftPart(UriPartial.Authority)}{this.context.Options.PathBase}/{ApiVersionOrder.Newest(this.context.Options.ApiVersions)}");
     }
 
     /// <summary>Forgets the requests received so far.</summary>

@@ -83,3 +83,94 @@ public sealed class CommandLineTests
         Assert.True(SimulatorCommandLine.Parse(new[] { "--port", "1", "--help" }).ShowHelp);
     }
 }
+
+public sealed class ModeCommandLineTests
+{
+    [Fact]
+    public void Real_smc_behaviours_reach_the_simulator_options()
+    {
+        var request = SimulatorCommandLine.Parse(new[]
+        {
+            "--no-first-fetch", "--snapshot-batch-gap-ms", "250", "--empty-snapshot", "nothing", "--archive-search-ms", "1500",
+            "--archive-status-every-ms=300", "--notification-ack", "after-events", "--token-alphabet", "hex", "--cookie-path", "version",
+            "--path-base", "/proxy/smc", "--negative-fetch-ids", "--time-zone-style", "abbreviation", "--logout-without-token", "accept",
+        });
+        Assert.Null(request.Error);
+        var options = request.Options!;
+        Assert.True(options.NoFirstFetch);
+        Assert.Equal((250, 1500, 300), (options.SnapshotBatchGapMs, options.ArchiveSearchMs, options.ArchiveStatusEveryMs));
+        Assert.Equal(EmptySnapshotAnswer.Nothing, options.EmptySnapshot);
+        Assert.Equal(NotificationAcknowledgementTiming.AfterEvents, options.NotificationAcknowledgement);
+        Assert.Equal(TokenAlphabet.Hex, options.TokenAlphabet);
+        Assert.Equal(SessionCookiePathScope.Version, options.SessionCookiePath);
+        Assert.Equal("/proxy/smc", options.PathBase);
+        Assert.True(options.ForceNegativeFetchIds);
+        Assert.Equal(TimeZoneStyle.Abbreviation, options.TimeZoneStyle);
+        Assert.Equal(TokenlessLogoutAnswer.Accept, options.LogoutWithoutToken);
+    }
+
+    [Fact]
+    public void Real_smc_behaviours_default_to_the_usual_simulator()
+    {
+        var options = SimulatorCommandLine.Parse(Array.Empty<string>()).Options!;
+        Assert.False(options.NoFirstFetch);
+        Assert.Equal((0, 0, 0), (options.SnapshotBatchGapMs, options.ArchiveSearchMs, options.ArchiveStatusEveryMs));
+        Assert.Equal(EmptySnapshotAnswer.EmptyMessage, options.EmptySnapshot);
+        Assert.Equal(NotificationAcknowledgementTiming.Immediate, options.NotificationAcknowledgement);
+        Assert.Equal(TokenAlphabet.Base64, options.TokenAlphabet);
+        Assert.Equal(SessionCookiePathScope.Root, options.SessionCookiePath);
+        Assert.Equal(string.Empty, options.PathBase);
+        Assert.False(options.ForceNegativeFetchIds);
+        Assert.Equal(TimeZoneStyle.Offset, options.TimeZoneStyle);
+        Assert.Equal(TokenlessLogoutAnswer.Refuse, options.LogoutWithoutToken);
+    }
+
+    [Theory]
+    [InlineData("--empty-snapshot", "none", "Invalid value 'none' for --empty-snapshot: expected empty-message or nothing.")]
+    [InlineData("--notification-ack", "later", "Invalid value 'later' for --notification-ack: expected immediate or never or after-events.")]
+    [InlineData("--path-base", "/smc/", "Invalid value '/smc/' for --path-base: expected a path such as /smc (no trailing slash).")]
+    [InlineData("--path-base", "smc", "Invalid value 'smc' for --path-base")]
+    [InlineData("--snapshot-batch-gap-ms", "-5", "Invalid value '-5' for --snapshot-batch-gap-ms")]
+    [InlineData("--time-zone-style", "long", "Invalid value 'long' for --time-zone-style: expected offset or abbreviation.")]
+    [InlineData("--redirect-upgrade-to", "/relative", "Invalid value '/relative' for --redirect-upgrade-to: expected an absolute http, https, ws or wss URL.")]
+    [InlineData("--redirect-upgrade-status", "200", "Invalid value '200' for --redirect-upgrade-status")]
+    [InlineData("--bogus-end", "string", "Invalid value 'string' for --bogus-end: expected none or array or other-fetch.")]
+    [InlineData("--endless-rest-body", "logout", "Invalid value 'logout' for --endless-rest-body: expected none or login or api or versions.")]
+    public void Bad_mode_values_name_the_option_the_value_and_what_is_valid(string option, string value, string message)
+    {
+        var request = SimulatorCommandLine.Parse(new[] { option, value });
+        Assert.Null(request.Options);
+        Assert.StartsWith(message, request.Error);
+    }
+
+    [Fact]
+    public void Help_lists_every_mode_option()
+    {
+        var options = new[]
+        {
+            "--no-first-fetch", "--snapshot-batch-gap-ms", "--empty-snapshot", "--archive-search-ms", "--archive-status-every-ms", "--notification-ack",
+            "--token-alphabet", "--cookie-path", "--path-base", "--negative-fetch-ids", "--time-zone-style", "--logout-without-token",
+            "--upgrade-never-answered", "--batches-past-quantity", "--huge-message-records", "--endless-rest-body", "--oversized-rest-body-bytes",
+            "--redirect-upgrade-to", "--redirect-upgrade-status", "--freeze-after-messages", "--bogus-end", "--invalid-utf8-frames", "--wrong-type-records",
+        };
+        Assert.All(options, o => Assert.Matches($@"\n  {o}[ =]", SimulatorCommandLine.Usage));
+        Assert.All(options, o => Assert.Null(SimulatorCommandLine.Parse(Value(o) is { } value ? new[] { o, value } : new[] { o }).Error));
+    }
+
+    private static string? Value(string option) => option switch
+    {
+        "--no-first-fetch" or "--negative-fetch-ids" or "--upgrade-never-answered" or "--batches-past-quantity" or "--wrong-type-records" => null,
+        "--empty-snapshot" => "nothing",
+        "--notification-ack" => "never",
+        "--token-alphabet" => "hex",
+        "--cookie-path" => "version",
+        "--path-base" => "/smc",
+        "--time-zone-style" => "abbreviation",
+        "--logout-without-token" => "accept",
+        "--endless-rest-body" => "api",
+        "--redirect-upgrade-to" => "ws://127.0.0.2:9/",
+        "--redirect-upgrade-status" => "302",
+        "--bogus-end" => "array",
+        _ => "7",
+    };
+}

@@ -75,4 +75,52 @@ public sealed class FaultControlTests
         Assert.True(faults.Silent);
         Assert.Equal(TimeSpan.FromSeconds(1.5), options.SessionLifetime);
     }
+    [Fact]
+    public async Task The_faults_endpoint_shows_changes_and_resets_the_hostile_server_faults()
+    {
+        await using var simulator = await StartAsync(new SimulatorFaults { HugeMessageRecords = 9 });
+        using var http = new HttpClient { BaseAddress = simulator.BaseUrl };
+        var shown = JsonNode.Parse(await http.GetStringAsync("/_simulator/faults"))!;
+        Assert.Equal((9, "none", "none", 307), ((int)shown["HugeMessageRecords"]!, (string?)shown["EndlessRestBody"], (string?)shown["EndFrame"], (int)shown["RedirectUpgradeStatus"]!));
+
+        using var set = await http.PostAsync("/_simulator/faults", SmcTestClient.Json("""
+            {"UpgradeNeverAnswered": true, "BatchesPastQuantity": true, "EndlessRestBody": "login", "OversizedRestBodyBytes": 70000,
+             "RedirectUpgradeTo": "ws://127.0.0.2:9/x", "RedirectUpgradeStatus": 302, "FreezeAfterMessages": 4, "endFrame": "other-fetch",
+             "InvalidUtf8Frames": 2, "WrongTypeRecords": true}
+            """));
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        var faults = simulator.Faults;
+        Assert.True(faults.UpgradeNeverAnswered && faults.BatchesPastQuantity && faults.WrongTypeRecords);
+        Assert.Equal((EndlessRestAnswer.Login, 70000, "ws://127.0.0.2:9/x", 302), (faults.EndlessRestBody, faults.OversizedRestBodyBytes, faults.RedirectUpgradeTo, faults.RedirectUpgradeStatus));
+        Assert.Equal((4, BogusEndFrame.OtherFetch, 2), (faults.FreezeAfterMessages, faults.EndFrame, faults.InvalidUtf8Frames));
+        Assert.Equal("other-fetch", (string?)JsonNode.Parse(await set.Content.ReadAsStringAsync())!["EndFrame"]);
+
+        using var bad = await http.PostAsync("/_simulator/faults", SmcTestClient.Json("""{"HugeMessageRecords": 1, "EndFrame": "string"}"""));
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("EndFrame must be one of none, array, other-fetch, or null", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(9, faults.HugeMessageRecords);
+        using var badUrl = await http.PostAsync("/_simulator/faults", SmcTestClient.Json("""{"RedirectUpgradeTo": "ftp://x/"}"""));
+        Assert.Contains("RedirectUpgradeTo must be an absolute http, https, ws or wss URL, or null", await badUrl.Content.ReadAsStringAsync());
+
+        using var cleared = await http.PostAsync("/_simulator/faults", SmcTestClient.Json("""{"EndFrame": null, "RedirectUpgradeTo": null}"""));
+        Assert.Equal((BogusEndFrame.None, null), (faults.EndFrame, faults.RedirectUpgradeTo));
+        using var reset = await http.DeleteAsync("/_simulator/faults");
+        Assert.False(faults.UpgradeNeverAnswered || faults.BatchesPastQuantity || faults.WrongTypeRecords);
+        Assert.Equal((0, EndlessRestAnswer.None, 0, 307, 0, 0), (faults.HugeMessageRecords, faults.EndlessRestBody, faults.OversizedRestBodyBytes, faults.RedirectUpgradeStatus, faults.FreezeAfterMessages, faults.InvalidUtf8Frames));
+    }
+
+    [Fact]
+    public void Hostile_server_fault_options_reach_the_faults_from_the_command_line()
+    {
+        var faults = CommandLine.SimulatorCommandLine.Parse(new[]
+        {
+            "--upgrade-never-answered", "--batches-past-quantity", "--huge-message-records", "10000000", "--endless-rest-body", "versions",
+            "--oversized-rest-body-bytes", "65536", "--redirect-upgrade-to", "http://127.0.0.3:8080/", "--redirect-upgrade-status", "308",
+            "--freeze-after-messages", "5", "--bogus-end", "array", "--invalid-utf8-frames", "3", "--wrong-type-records",
+        }).Options!.Faults;
+        Assert.True(faults.UpgradeNeverAnswered && faults.BatchesPastQuantity && faults.WrongTypeRecords);
+        Assert.Equal((10_000_000, EndlessRestAnswer.Versions, 65536), (faults.HugeMessageRecords, faults.EndlessRestBody, faults.OversizedRestBodyBytes));
+        Assert.Equal(("http://127.0.0.3:8080/", 308, 5), (faults.RedirectUpgradeTo, faults.RedirectUpgradeStatus, faults.FreezeAfterMessages));
+        Assert.Equal((BogusEndFrame.Array, 3), (faults.EndFrame, faults.InvalidUtf8Frames));
+    }
 }

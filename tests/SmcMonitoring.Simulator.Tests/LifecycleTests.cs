@@ -70,4 +70,22 @@ public sealed class LifecycleTests
         Assert.Contains("ConnectionsPerEngine", size.Message);
         await Assert.ThrowsAsync<ArgumentException>(() => SmcSimulator.StartAsync(new SimulatorOptions { SessionChangesPerSecond = double.NaN }));
     }
+
+    [Theory]
+    [InlineData("PathBase", "SimulatorOptions.PathBase is 'smc/': expected empty, or a path such as /smc (no trailing slash).")]
+    [InlineData("SnapshotBatchGapMs", "SimulatorOptions.SnapshotBatchGapMs is '-1': expected 0 (none) or more milliseconds.")]
+    [InlineData("ArchiveStatusEveryMs", "SimulatorOptions.ArchiveStatusEveryMs is '-1': expected 0 (silence) or more milliseconds.")]
+    [InlineData("EmptySnapshot", "SimulatorOptions.EmptySnapshot is '7': expected EmptyMessage or Nothing.")]
+    public async Task Invalid_mode_options_are_refused_naming_the_option_and_the_value(string option, string message)
+    {
+        var options = option switch
+        {
+            "PathBase" => new SimulatorOptions { PathBase = "smc/" },
+            "SnapshotBatchGapMs" => new SimulatorOptions { SnapshotBatchGapMs = -1 },
+            "ArchiveStatusEveryMs" => new SimulatorOptions { ArchiveStatusEveryMs = -1 },
+            _ => new SimulatorOptions { EmptySnapshot = (EmptySnapshotAnswer)7 },
+        };
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => SmcSimulator.StartAsync(options));
+        Assert.StartsWith(message, error.Message);
+    }
 }

@@ -45,6 +45,46 @@ public sealed partial class ProcessTests
         }
     }
 
+    /// <summary>The command line runs with invariant globalization, unlike a test host: zones must behave the same there.</summary>
+    [Fact]
+    public async Task A_path_base_shows_in_the_listening_line_and_zones_render_as_in_process()
+    {
+        Assert.False(OperatingSystem.IsWindows(), "SIGTERM is a Unix signal; this test runs where CI runs.");
+        using var process = Start("--path-base", "/smc", "--time-zone-style", "abbreviation", "--log-records", "10", "--log-end", "2024-01-15T12:00:00Z");
+        try
+        {
+            var firstLine = await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(30));
+            var match = Regex.Match(firstLine ?? string.Empty, @"^SMC simulator listening on (http://127\.0\.0\.1:\d+)/smc api-key (\S+)$");
+            Assert.True(match.Success, $"first line was '{firstLine}'");
+            var root = match.Groups[1].Value;
+            var cookies = new System.Net.CookieContainer();
+            using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies });
+            Assert.Contains($"{root}/smc/7.1/api", await http.GetStringAsync($"{root}/smc/api"));
+            using (var login = await http.PostAsync($"{root}/smc/7.1/login", new StringContent($$"""{"authenticationkey":"{{match.Groups[2].Value}}"}""", System.Text.Encoding.UTF8, "application/json")))
+            {
+                login.EnsureSuccessStatusCode();
+            }
+
+            var cookie = cookies.GetCookieHeader(new Uri($"{root}/smc/7.1/api"));
+            await using var socket = await Support.TestSocket.ConnectAsync(new Uri($"{root.Replace("http", "ws", StringComparison.Ordinal)}/smc/7.1/monitoring/log/socket"), o => o.SetRequestHeader("Cookie", cookie));
+            var zoned = await socket.FetchAsync(Support.Requests.Stored("{\"quantity\":1}", """{"type":"texts","field_ids":[1],"resolving":{"timezone":"Europe/Helsinki","time_show_zone":true}}"""));
+            Assert.Equal("2024-01-15 14:00:00 EET", (string?)zoned.Records[0]["Creation Time"]);
+            var windows = await socket.FetchAsync(Support.Requests.Stored("{\"quantity\":1}", """{"type":"texts","resolving":{"timezone":"Central Standard Time"}}"""));
+            Assert.StartsWith("unknown time zone 'Central Standard Time' in format.resolving.timezone: use an IANA id", windows.Failure);
+
+            Assert.Equal(0, kill(process.Id, SigTerm));
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(20));
+            Assert.Equal(0, process.ExitCode);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+    }
+
     [Theory]
     [InlineData("--port abc", "--port", "abc")]
     [InlineData("--log-records -5", "--log-records", "-5")]
@@ -53,6 +93,7 @@ public sealed partial class ProcessTests
     [InlineData("--frobnicate", "--frobnicate", "--frobnicate")]
     [InlineData("--host smc.example", "--host", "smc.example")]
     [InlineData("--seed", "--seed", "needs a value")]
+    [InlineData("--path-base smc/", "--path-base", "smc/")]
     public async Task Bad_arguments_exit_2_naming_the_option_and_the_value(string arguments, string option, string value)
     {
         using var process = Start(arguments.Split(' '));

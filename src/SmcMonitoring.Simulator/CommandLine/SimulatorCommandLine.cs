@@ -60,7 +60,13 @@ internal static class SimulatorCommandLine
                 continue;
             }
 
-            if (!IsKnown(name))
+            if (ModeArguments.IsSwitch(name))
+            {
+                ModeArguments.ApplySwitch(options, name);
+                continue;
+            }
+
+            if (!IsKnown(name) && !ModeArguments.TakesValue(name))
             {
                 return Fail($"Unknown option '{name}'.");
             }
@@ -71,7 +77,9 @@ internal static class SimulatorCommandLine
                 return Fail($"Option {name} needs a value.");
             }
 
-            var error = Apply(options, name, value, ref certificateFile, ref certificatePassword);
+            var error = ModeArguments.TakesValue(name)
+                ? ModeArguments.Apply(options, name, value)
+                : Apply(options, name, value, ref certificateFile, ref certificatePassword);
             if (error is not null)
             {
                 return Fail(error);

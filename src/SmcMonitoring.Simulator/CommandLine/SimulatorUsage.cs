@@ -44,6 +44,25 @@ internal static class SimulatorUsage
           --certificate-password P  password of the PKCS#12 file
           --help                    show this text
 
+        Real SMC behaviours (defaults are the simulator's usual ones):
+          --no-first-fetch          session rows carry no first_fetch key (as SMC 6.2 rows)
+          --snapshot-batch-gap-ms MS  send a session snapshot's messages MS apart (the first right away)
+          --empty-snapshot WHAT     an empty session snapshot sends: empty-message (default) or nothing
+          --archive-search-ms MS    a stored log fetch searches MS before its first records
+          --archive-status-every-ms MS  during that search, a "Querying, filtering at ..." status every MS;
+                                    0 = complete silence, not even "Querying..." (default 0)
+          --notification-ack WHEN   answer subscriptions: immediate (default), never, or after-events
+          --token-alphabet A        token-mode tokens: base64 (default; contains / + =) or hex
+          --cookie-path P           JSESSIONID cookie path: root (Path=/, default) or version (Path=/7.1)
+          --path-base PATH          serve everything (REST, websockets, hrefs, /_simulator) under PATH, e.g. /smc;
+                                    requests outside it answer 404
+          --negative-fetch-ids      every fetch id is negative
+          --time-zone-style S       time_show_zone renders offset (+02:00, default) or abbreviation (CEST);
+                                    times are in UTC when the query names no timezone; Windows zone names such
+                                    as "Central Standard Time" are refused with a failure naming the zone
+          --logout-without-token A  token mode: PUT logout without Authorization is refused (401, default) or
+                                    accepted (204); a logged-out token no longer works
+
         Faults (also switchable at run time, see below):
           --delay-ms MS             wait before every websocket message
           --drop-after-messages N   drop each websocket connection (no close frame) after N messages
@@ -55,14 +74,34 @@ internal static class SimulatorUsage
           --silent                  answer queries "Fetch started" (subscriptions: success), then nothing
           --session-lifetime SEC    sessions expire SEC seconds after login (REST and upgrades then 401)
 
-        Simulator controls (HTTP, no SMC session needed, only under /_simulator/):
+        Faults of a broken or hostile server (also switchable at run time):
+          --upgrade-never-answered  read websocket upgrades and never answer them (REST still works)
+          --batches-past-quantity   stored fetches ignore quantity and send whole batches of 200, then end
+          --huge-message-records N  the first records message of each stored fetch holds N empty records {}
+          --endless-rest-body WHICH  stream a never-ending JSON body for login, api (GET /{ver}/api) or versions
+                                    (GET /api); none = off
+          --oversized-rest-body-bytes N  pad the GET /{ver}/api answer to exactly N bytes of valid JSON
+          --redirect-upgrade-to URL  answer websocket upgrades with a redirect to URL
+          --redirect-upgrade-status N  the redirect's status: 307 (default), 301, 302, 303 or 308
+          --freeze-after-messages N  after N messages a websocket sends and reads nothing more (no pong either)
+          --bogus-end KIND          the next fetch gets {"end":[]} (array) or an end of another fetch id
+                                    (other-fetch) before its records; then the fault clears
+          --invalid-utf8-frames N   the next stored fetch gets N text frames of invalid UTF-8 among its records
+          --wrong-type-records      the next stored fetch's first records message starts with 1, "x", null
+
+        Simulator controls (HTTP, no SMC session needed, only under /_simulator/, after the --path-base if any):
           POST /_simulator/element-change   {"context":"host","action":"update","id":"1087"} (id optional)
                                             notifies subscribers; answers the element's href
           GET /_simulator/faults            the faults in force
           POST /_simulator/faults           change faults: {"DelayMs":100,"DropAfterMessages":3,"CloseAfterMessages":0,
                                             "FailQueries":"text","MalformedMessages":2,"OversizedMessageBytes":65536,
                                             "BufferErrorClose":true,"Silent":false,"SessionLifetime":30,
-                                            "ExpireSessions":true}; only the fields given change, null clears
+                                            "ExpireSessions":true,"UpgradeNeverAnswered":true,
+                                            "BatchesPastQuantity":true,"HugeMessageRecords":1000000,
+                                            "EndlessRestBody":"login","OversizedRestBodyBytes":1048576,
+                                            "RedirectUpgradeTo":"ws://127.0.0.2:9000/","RedirectUpgradeStatus":302,
+                                            "FreezeAfterMessages":3,"EndFrame":"other-fetch","InvalidUtf8Frames":2,
+                                            "WrongTypeRecords":true}; only the fields given change, null clears
           DELETE /_simulator/faults         clear every fault
 
         """;

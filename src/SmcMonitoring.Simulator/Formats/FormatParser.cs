@@ -7,7 +7,8 @@ namespace SmcMonitoring.Simulator.Formats;
 /// <summary>Reads the <c>format</c> object of a query (PROTOCOL.md 4.3).</summary>
 internal static class FormatParser
 {
-    public static RecordFormat Parse(JsonElement format, FieldCatalog catalog)
+    /// <summary>Parses a format; <paramref name="zoneStyle"/> is how the simulator shows zones (<see cref="SimulatorOptions.TimeZoneStyle"/>).</summary>
+    public static RecordFormat Parse(JsonElement format, FieldCatalog catalog, TimeZoneStyle zoneStyle = TimeZoneStyle.Offset)
     {
         if (format.ValueKind is JsonValueKind.Undefined or JsonValueKind.Null)
         {
@@ -22,13 +23,13 @@ internal static class FormatParser
         var type = ReadType(format);
         if (type == FormatType.Combined)
         {
-            return ParseCombined(format, catalog);
+            return ParseCombined(format, catalog, zoneStyle);
         }
 
         var resolving = format.TryGetProperty("resolving", out var r) && r.ValueKind == JsonValueKind.Object ? r : default;
         var zoneName = resolving.StringMember("timezone");
         var zone = zoneName is null ? null : TimeZoneNames.Find(zoneName)
-            ?? throw new RequestRejectedException($"unknown time zone '{zoneName}' in format.resolving.timezone");
+            ?? throw new RequestRejectedException(TimeZoneNames.Unknown(zoneName));
         return new RecordFormat
         {
             Type = type,
@@ -38,10 +39,11 @@ internal static class FormatParser
             TimeZone = zone,
             ShowMillis = resolving.BoolMember("time_show_millis") ?? false,
             ShowZone = resolving.BoolMember("time_show_zone") ?? false,
+            ZoneStyle = zoneStyle,
         };
     }
 
-    private static RecordFormat ParseCombined(JsonElement format, FieldCatalog catalog)
+    private static RecordFormat ParseCombined(JsonElement format, FieldCatalog catalog, TimeZoneStyle zoneStyle)
     {
         if (!format.TryGetProperty("formats", out var formats) || formats.ValueKind != JsonValueKind.Object)
         {
@@ -51,7 +53,7 @@ internal static class FormatParser
         var parts = new List<KeyValuePair<string, RecordFormat>>();
         foreach (var part in formats.EnumerateObject())
         {
-            var sub = Parse(part.Value, catalog);
+            var sub = Parse(part.Value, catalog, zoneStyle);
             if (sub.Type == FormatType.Combined)
             {
                 throw new RequestRejectedException($"combined format '{part.Name}' cannot contain another combined format");

@@ -41,6 +41,9 @@ internal sealed class RecordFormat
 
     public bool ShowZone { get; init; }
 
+    /// <summary>How the zone is shown when <see cref="ShowZone"/> is set.</summary>
+    public TimeZoneStyle ZoneStyle { get; init; }
+
     /// <summary>The sub-formats of a combined format, by their keys.</summary>
     public IReadOnlyList<KeyValuePair<string, RecordFormat>> Parts { get; init; } = Array.Empty<KeyValuePair<string, RecordFormat>>();
 
@@ -58,7 +61,7 @@ internal sealed class RecordFormat
             key.Append(Type).Append('|').Append(Keys).Append('|')
                 .Append(FieldIds is null ? "*" : string.Join(",", FieldIds)).Append('|')
                 .Append(ResolveSenders).Append('|').Append(TimeZone?.Id ?? "UTC").Append('|')
-                .Append(ShowMillis).Append('|').Append(ShowZone);
+                .Append(ShowMillis).Append('|').Append(ShowZone).Append('|').Append(ZoneStyle);
             foreach (var (name, part) in Parts)
             {
                 key.Append("|{").Append(name).Append(':').Append(part.RenderingKey).Append('}');
@@ -80,7 +83,7 @@ internal sealed class RecordFormat
         var ids = FieldIds is null || FieldIds.Contains(fieldId) ? FieldIds : new List<int>(FieldIds) { fieldId };
         return new RecordFormat
         {
-            Type = Type, Keys = Keys, FieldIds = ids, ResolveSenders = ResolveSenders, TimeZone = TimeZone, ShowMillis = ShowMillis, ShowZone = ShowZone, Parts = parts,
+            Type = Type, Keys = Keys, FieldIds = ids, ResolveSenders = ResolveSenders, TimeZone = TimeZone, ShowMillis = ShowMillis, ShowZone = ShowZone, ZoneStyle = ZoneStyle, Parts = parts,
         };
     }
 }

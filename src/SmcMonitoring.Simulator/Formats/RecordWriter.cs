@@ -28,7 +28,7 @@ internal sealed class RecordWriter
         prettyKeys = format.Keys == KeyStyle.Pretty;
         selectsAll = format.FieldIds is null;
         resolveSenders = format.ResolveSenders;
-        time = new TimeRenderer(format.TimeZone, format.ShowMillis, format.ShowZone);
+        time = new TimeRenderer(format.TimeZone, format.ShowMillis, format.ShowZone, format.ZoneStyle);
         columns = SelectColumns(format, shape);
         parts = new KeyValuePair<JsonEncodedText, RecordWriter>[format.Parts.Count];
         for (var i = 0; i < parts.Length; i++)

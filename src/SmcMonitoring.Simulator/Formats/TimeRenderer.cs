@@ -4,26 +4,31 @@ using System.Runtime.CompilerServices;
 namespace SmcMonitoring.Simulator.Formats;
 
 /// <summary>
-/// Writes times as <c>yyyy-MM-dd HH:mm:ss[.fff][ +hh:mm]</c> in a zone. Not thread-safe: it caches the
-/// zone offset of the last minute seen, because consecutive records almost always share it.
+/// Writes times as <c>yyyy-MM-dd HH:mm:ss[.fff][ +hh:mm]</c> (or <c>[ CEST]</c> with the abbreviation style) in a
+/// zone, UTC when none is given. Not thread-safe: it caches the zone offset of the last minute seen, because
+/// consecutive records almost always share it.
 /// </summary>
 internal sealed class TimeRenderer
 {
-    /// <summary>Longest output: date, time, millis and zone.</summary>
-    public const int MaxLength = 30;
+    /// <summary>Longest output: date, time, millis and zone (an abbreviation has at most 8 characters).</summary>
+    public const int MaxLength = 32;
 
     private readonly TimeZoneInfo? zone;
+    private readonly ZoneAbbreviations.Names? abbreviations;
     private long cachedMinute = long.MinValue;
     private long cachedOffsetMilliseconds;
+    private bool cachedDaylight;
 
     /// <param name="zone">The zone to render in; null renders UTC.</param>
     /// <param name="showMillis">Append <c>.fff</c>.</param>
-    /// <param name="showZone">Append a space and the UTC offset, <c>+02:00</c>.</param>
-    public TimeRenderer(TimeZoneInfo? zone, bool showMillis, bool showZone)
+    /// <param name="showZone">Append a space and the zone.</param>
+    /// <param name="zoneStyle">The zone as the UTC offset (<c>+02:00</c>) or as its abbreviation (<c>CEST</c>; the offset when it has none).</param>
+    public TimeRenderer(TimeZoneInfo? zone, bool showMillis, bool showZone, TimeZoneStyle zoneStyle = TimeZoneStyle.Offset)
     {
         this.zone = zone;
         ShowMillis = showMillis;
         ShowZone = showZone;
+        abbreviations = showZone && zoneStyle == TimeZoneStyle.Abbreviation ? ZoneAbbreviations.Of(zone) : null;
     }
 
     public bool ShowMillis { get; }
@@ -53,7 +58,14 @@ internal sealed class TimeRenderer
             position += Digits(local.Millisecond, 3, destination[position..]);
         }
 
-        if (ShowZone)
+        if (abbreviations is not null)
+        {
+            destination[position++] = (byte)' ';
+            var name = cachedDaylight ? abbreviations.Daylight : abbreviations.Standard;
+            name.CopyTo(destination[position..]);
+            position += name.Length;
+        }
+        else if (ShowZone)
         {
             var minutes = offset / 60_000;
             destination[position++] = (byte)' ';
@@ -80,6 +92,7 @@ internal sealed class TimeRenderer
             cachedMinute = minute;
             var utc = DateTime.UnixEpoch.AddMilliseconds(minute * 60_000);
             cachedOffsetMilliseconds = (long)zone.GetUtcOffset(utc).TotalMilliseconds;
+            cachedDaylight = abbreviations is not null && zone.IsDaylightSavingTime(utc);
         }
 
         return cachedOffsetMilliseconds;

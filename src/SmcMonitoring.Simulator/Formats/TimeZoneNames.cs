@@ -9,6 +9,11 @@ namespace SmcMonitoring.Simulator.Formats;
 /// </summary>
 internal static class TimeZoneNames
 {
+    /// <summary>The failure text for a zone <see cref="Find"/> refused: it names the zone and what is accepted.</summary>
+    public static string Unknown(string name) =>
+        $"unknown time zone '{name}' in format.resolving.timezone: use an IANA id such as Europe/Helsinki or America/Chicago, "
+        + "or CST, PST, EST, MST, HST, UTC, GMT (Windows names such as Central Standard Time are not accepted)";
+
     /// <summary>
     /// Short ids as Java resolves them: CST and PST follow the US cities' daylight saving time,
     /// EST, MST and HST are fixed offsets.
@@ -36,7 +41,11 @@ internal static class TimeZoneNames
         ["HST"] = TimeSpan.FromHours(-10),
     };
 
-    /// <summary>The zone for <paramref name="name"/>, or null when the name is unknown.</summary>
+    /// <summary>
+    /// The zone for <paramref name="name"/>, or null when the name is unknown. Windows zone ids ("Central Standard
+    /// Time") are refused on every host: a runtime with ICU would find them, one without would not, and the SMC (a
+    /// Java server) is not known to take them.
+    /// </summary>
     public static TimeZoneInfo? Find(string name)
     {
         if (FixedOffsets.TryGetValue(name, out var offset))
@@ -49,7 +58,8 @@ internal static class TimeZoneNames
         var id = Aliases.TryGetValue(name, out var alias) ? alias : name;
         try
         {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
+            var zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return zone.HasIanaId ? zone : null;
         }
         catch (TimeZoneNotFoundException)
         {

@@ -21,7 +21,7 @@ internal sealed class SimulatorContext : IDisposable
     {
         Options = options;
         Recorder = new RequestRecorder(options.RequestLogPath);
-        Sessions = new SessionStore(() => Faults!.SessionLifetime);
+        Sessions = new SessionStore(() => Faults!.SessionLifetime, SessionIds.For(options));
         Faults = SimulatorFaults.Running(options.Faults, Sessions.ExpireAll);
         var end = options.LogEnd ?? new DateTimeOffset(startTime.UtcTicks - (startTime.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         Timeline = new LogTimeline(options.LogRecords, end.ToUnixTimeMilliseconds(), (long)options.LogInterval.TotalMilliseconds);
@@ -61,8 +61,9 @@ internal sealed class SimulatorContext : IDisposable
     public CancellationToken Stopping => stopping.Token;
 
     /// <summary>
-    /// A fetch id: random, possibly negative, never 0 (a client would not abort a falsy id). Drawn from the seed,
-    /// so the same conversation with the same seed gets the same ids.
+    /// A fetch id: random, possibly negative (always, with <see cref="SimulatorOptions.ForceNegativeFetchIds"/>),
+    /// never 0 (a client would not abort a falsy id). Drawn from the seed, so the same conversation with the same
+    /// seed gets the same ids.
     /// </summary>
     public int NextFetchId()
     {
@@ -74,7 +75,7 @@ internal sealed class SimulatorContext : IDisposable
                 id = fetchIds.Next(int.MinValue, int.MaxValue);
             }
             while (id == 0);
-            return id;
+            return Options.ForceNegativeFetchIds && id > 0 ? -id : id;
         }
     }
 

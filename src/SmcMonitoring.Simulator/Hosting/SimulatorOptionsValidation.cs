@@ -53,7 +53,26 @@ internal static class SimulatorOptionsValidation
 
         Require(options.Faults is not null, nameof(options.Faults), null, "a SimulatorFaults (new SimulatorFaults() for none)");
         Require(!string.IsNullOrEmpty(options.ProductVersion), nameof(options.ProductVersion), options.ProductVersion, "a version such as 7.1.2 [10824]");
+        ValidateModes(options);
         return address;
+    }
+
+    /// <summary>Whether <paramref name="pathBase"/> is empty or segments such as <c>/smc</c> or <c>/proxy/smc</c> (no trailing slash).</summary>
+    public static bool IsPathBase(string? pathBase) =>
+        pathBase is not null && (pathBase.Length == 0 || System.Text.RegularExpressions.Regex.IsMatch(pathBase, "^(/[A-Za-z0-9._~-]+)+$"));
+
+    private static void ValidateModes(SimulatorOptions options)
+    {
+        Require(options.SnapshotBatchGapMs >= 0, nameof(options.SnapshotBatchGapMs), options.SnapshotBatchGapMs, "0 (none) or more milliseconds");
+        Require(options.ArchiveSearchMs >= 0, nameof(options.ArchiveSearchMs), options.ArchiveSearchMs, "0 (none) or more milliseconds");
+        Require(options.ArchiveStatusEveryMs >= 0, nameof(options.ArchiveStatusEveryMs), options.ArchiveStatusEveryMs, "0 (silence) or more milliseconds");
+        Require(IsPathBase(options.PathBase), nameof(options.PathBase), options.PathBase, "empty, or a path such as /smc (no trailing slash)");
+        Require(Enum.IsDefined(options.EmptySnapshot), nameof(options.EmptySnapshot), options.EmptySnapshot, "EmptyMessage or Nothing");
+        Require(Enum.IsDefined(options.NotificationAcknowledgement), nameof(options.NotificationAcknowledgement), options.NotificationAcknowledgement, "Immediate, Never or AfterEvents");
+        Require(Enum.IsDefined(options.TokenAlphabet), nameof(options.TokenAlphabet), options.TokenAlphabet, "Base64 or Hex");
+        Require(Enum.IsDefined(options.SessionCookiePath), nameof(options.SessionCookiePath), options.SessionCookiePath, "Root or Version");
+        Require(Enum.IsDefined(options.TimeZoneStyle), nameof(options.TimeZoneStyle), options.TimeZoneStyle, "Offset or Abbreviation");
+        Require(Enum.IsDefined(options.LogoutWithoutToken), nameof(options.LogoutWithoutToken), options.LogoutWithoutToken, "Refuse or Accept");
     }
 
     private static void RequireTableSize(int size, string option) =>

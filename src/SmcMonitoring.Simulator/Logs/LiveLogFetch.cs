@@ -33,6 +33,7 @@ internal sealed class LiveLogFetch
     public async Task RunAsync(int fetchId, CancellationToken abort)
     {
         await socket.SendAsync(SocketMessages.FetchStarted(fetchId, FieldDescriptors.For(format, LogShape.Shape, context.Catalog)));
+        await FaultFrames.SendBogusEndAsync(socket, context, fetchId);
         var rate = context.Options.LiveRecordsPerSecond;
 
         // A client slower than the rate loses the backlog instead of receiving it in one burst, as a live view would.

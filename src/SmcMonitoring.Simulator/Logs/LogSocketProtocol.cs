@@ -29,7 +29,7 @@ internal sealed class LogSocketProtocol : FetchingSocketProtocol
             throw new RequestRejectedException("unknown request: expected 'query' and 'fetch', or 'abort'");
         }
 
-        var format = request.TryGetProperty("format", out var formatElement) ? FormatParser.Parse(formatElement, Context.Catalog) : null;
+        var format = request.TryGetProperty("format", out var formatElement) ? FormatParser.Parse(formatElement, Context.Catalog, Context.Options.TimeZoneStyle) : null;
         if (hasQuery)
         {
             lastQuery = LogQuery.Parse(queryElement, Context.Catalog);

@@ -1,3 +1,4 @@
+using System;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
@@ -36,24 +37,39 @@ internal sealed class StoredLogFetch
     public async Task RunAsync(int fetchId, CancellationToken abort)
     {
         await socket.SendAsync(SocketMessages.FetchStarted(fetchId, FieldDescriptors.For(format, LogShape.Shape, context.Catalog)));
+        await FaultFrames.SendBogusEndAsync(socket, context, fetchId);
         if (options.Quantity == 0)
         {
             await socket.SendAsync(SocketMessages.End(fetchId, "end of data"));
             return;
         }
 
-        await socket.SendAsync(SocketMessages.Status(fetchId, "Querying..."));
         var clock = Stopwatch.StartNew();
         var timeline = context.Timeline;
+        timeline.Window(query.StartMilliseconds, query.EndMilliseconds, out var first, out var last);
+        if (context.Options.ArchiveSearchMs > 0)
+        {
+            await ArchiveSearch.RunAsync(context, socket, fetchId, timeline.TimestampOf(first), timeline.TimestampOf(Math.Max(first, last)), options.Backwards, abort);
+        }
+        else
+        {
+            await socket.SendAsync(SocketMessages.Status(fetchId, "Querying..."));
+        }
+
         var generator = context.Generator;
         var filter = query.Filter;
         var batch = new RecordBatch(fetchId, new RecordWriter(format, LogShape.Shape));
         var record = new RecordBuffer(LogShape.Shape);
         var rendered = context.RenderedLogs?.For(format);
-        timeline.Window(query.StartMilliseconds, query.EndMilliseconds, out var first, out var last);
+        var faults = StoredFetchFaults.Take(context, socket, fetchId);
         var step = options.Backwards ? -1 : 1;
         var index = options.Backwards ? last : first;
-        var remaining = options.Quantity ?? long.MaxValue;
+        var remaining = faults?.Remaining(options.Quantity) ?? options.Quantity ?? long.MaxValue;
+        if (faults is not null)
+        {
+            await faults.BeforeRecordsAsync(batch);
+        }
+
         var scanned = 0L;
         var matched = 0L;
         for (; scanned <= last - first && remaining > 0; scanned++, index += step)
@@ -87,6 +103,10 @@ internal sealed class StoredLogFetch
             {
                 abort.ThrowIfCancellationRequested();
                 await batch.SendAsync(socket);
+                if (faults is not null)
+                {
+                    await faults.AfterRecordsMessageAsync();
+                }
             }
         }
 
@@ -95,6 +115,11 @@ internal sealed class StoredLogFetch
         {
             await batch.SendAsync(socket);
             abort.ThrowIfCancellationRequested();
+        }
+
+        if (faults is not null)
+        {
+            await faults.BeforeEndAsync();
         }
 
         await socket.SendAsync(SocketMessages.Statistics(fetchId, scanned, matched, clock.ElapsedMilliseconds));

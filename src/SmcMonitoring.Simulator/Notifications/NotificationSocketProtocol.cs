@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net.WebSockets;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using SmcMonitoring.Simulator.Hosting;
@@ -13,7 +14,8 @@ namespace SmcMonitoring.Simulator.Notifications;
 /// <summary>
 /// The notification socket (PROTOCOL.md 9): <c>{"context": "host,network"}</c> subscribes (ids 0, 1, ... per socket),
 /// <c>{"unsubscribe": N}</c> ends one. Every answer and event leaves through one queue in order, and a
-/// subscription takes effect where its answer sits in that queue: no event for it precedes its answer.
+/// subscription takes effect where its answer sits in that queue: no event for it precedes its answer, unless
+/// <see cref="SimulatorOptions.NotificationAcknowledgement"/> sends that answer after its first events, or never.
 /// </summary>
 internal sealed class NotificationSocketProtocol : ISocketProtocol
 {
@@ -172,6 +174,7 @@ internal sealed class NotificationSocketProtocol : ISocketProtocol
             if (!legacyShape)
             {
                 await socket.SendAsync(NotificationMessages.Event(subscription.Id, change.Action, href));
+                await AcknowledgeLateAsync(subscription);
             }
             else if (pendingEvents.TryGetValue(subscription.Id, out var events))
             {
@@ -190,14 +193,39 @@ internal sealed class NotificationSocketProtocol : ISocketProtocol
         foreach (var (id, events) in pendingEvents)
         {
             await socket.SendAsync(NotificationMessages.Events(id, events));
+            if (subscriptions.Find(s => s.Id == id) is { } subscription)
+            {
+                await AcknowledgeLateAsync(subscription);
+            }
         }
 
         pendingEvents.Clear();
     }
 
+    /// <summary>Adds a subscription and answers it, unless <see cref="SimulatorOptions.NotificationAcknowledgement"/> withholds or delays the answer.</summary>
     private Task AddAsync(Subscription subscription)
     {
         subscriptions.Add(subscription);
+        var timing = context.Options.NotificationAcknowledgement;
+        if (timing == NotificationAcknowledgementTiming.Immediate)
+        {
+            return socket.SendAsync(NotificationMessages.SubscribedAs(subscription.Context, subscription.Id));
+        }
+
+        subscription.AwaitsAcknowledgement = timing == NotificationAcknowledgementTiming.AfterEvents;
+        context.Recorder.Note("notification-ack", socket.Path, new JsonObject { ["subscription_id"] = subscription.Id, ["acknowledgement"] = ModeNames.Of(timing) });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Answers a subscription whose answer waited for its first events.</summary>
+    private Task AcknowledgeLateAsync(Subscription subscription)
+    {
+        if (!subscription.AwaitsAcknowledgement)
+        {
+            return Task.CompletedTask;
+        }
+
+        subscription.AwaitsAcknowledgement = false;
         return socket.SendAsync(NotificationMessages.SubscribedAs(subscription.Context, subscription.Id));
     }
 
@@ -210,7 +238,11 @@ internal sealed class NotificationSocketProtocol : ISocketProtocol
     private static byte[] NotificationFailure(string reason) => SocketMessages.Failure(reason);
 
     /// <summary>A subscription: its id, the context text as sent (echoed), and its element types (null = all, empty = silenced).</summary>
-    private sealed record Subscription(int Id, string Context, HashSet<string>? Types);
+    private sealed record Subscription(int Id, string Context, HashSet<string>? Types)
+    {
+        /// <summary>Its answer is due right after its first event message.</summary>
+        public bool AwaitsAcknowledgement { get; set; }
+    }
 
     private sealed record Unsubscribe(int Id);
 }

@@ -43,6 +43,12 @@ internal sealed class RequestRecorder : IDisposable
         }
     }
 
+    /// <summary>
+    /// Records what the simulator itself did or noticed, as kind <c>simulator</c>: <paramref name="what"/> names it
+    /// (see <see cref="RecordedRequest"/>), <paramref name="details"/> holds facts, never a credential's value.
+    /// </summary>
+    public void Note(string what, string path, JsonObject details) => Record("simulator", what, path, null, details.ToJsonString(LineOptions));
+
     public IReadOnlyList<RecordedRequest> Snapshot()
     {
         lock (gate)

@@ -12,9 +12,10 @@ namespace SmcMonitoring.Simulator.Rest;
 internal static class FaultSettings
 {
     private const string ValidFields =
-        "DelayMs, DropAfterMessages, CloseAfterMessages, FailQueries, MalformedMessages, OversizedMessageBytes, BufferErrorClose, Silent, SessionLifetime (seconds or \"hh:mm:ss\"), ExpireSessions";
+        "DelayMs, DropAfterMessages, CloseAfterMessages, FailQueries, MalformedMessages, OversizedMessageBytes, BufferErrorClose, Silent, SessionLifetime (seconds or \"hh:mm:ss\"), ExpireSessions, "
+        + HostileFaultSettings.ValidFields;
 
-    public static JsonObject ToJson(SimulatorFaults faults) => new()
+    public static JsonObject ToJson(SimulatorFaults faults) => HostileFaultSettings.AddTo(new JsonObject
     {
         ["DelayMs"] = faults.DelayMs,
         ["DropAfterMessages"] = faults.DropAfterMessages,
@@ -25,7 +26,7 @@ internal static class FaultSettings
         ["BufferErrorClose"] = faults.BufferErrorClose,
         ["Silent"] = faults.Silent,
         ["SessionLifetime"] = faults.SessionLifetime?.TotalSeconds,
-    };
+    }, faults);
 
     /// <summary>Applies a POST body; returns what was wrong (and changes nothing), or null.</summary>
     public static string? Apply(SimulatorFaults faults, string? body)
@@ -110,7 +111,7 @@ internal static class FaultSettings
 
                     return null;
                 default:
-                    return $"Unknown fault '{field.Name}' (valid: {ValidFields}).";
+                    return HostileFaultSettings.Set(faults, field) ? null : $"Unknown fault '{field.Name}' (valid: {ValidFields}).";
             }
         }
         catch (Exception e) when (e is FormatException or ArgumentOutOfRangeException)
@@ -119,12 +120,12 @@ internal static class FaultSettings
         }
     }
 
-    private static int Count(JsonElement value, string name) =>
+    internal static int Count(JsonElement value, string name) =>
         value.ValueKind == JsonValueKind.Null ? 0
         : value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number
         : throw new FormatException($"{name} must be a whole number (0 = off)");
 
-    private static bool Flag(JsonElement value, string name) => value.ValueKind switch
+    internal static bool Flag(JsonElement value, string name) => value.ValueKind switch
     {
         JsonValueKind.True => true,
         JsonValueKind.False or JsonValueKind.Null => false,

@@ -21,6 +21,7 @@ internal sealed class RestDispatcher
     private readonly SessionEntryEndpoint sessionEntries;
     private readonly ElementEndpoint elements;
     private readonly AdminEndpoint admin;
+    private readonly RestAnswers answers;
 
     public RestDispatcher(SimulatorContext context)
     {
@@ -29,11 +30,12 @@ internal sealed class RestDispatcher
         sessionEntries = new SessionEntryEndpoint(context);
         elements = new ElementEndpoint(new ElementStore(context.ElementChanges));
         admin = new AdminEndpoint(context);
+        answers = new RestAnswers(context);
         routes = new Dictionary<string, Route>(StringComparer.Ordinal)
         {
             ["login"] = new("POST", false, LoginAsync),
             ["lms_login"] = new("POST", false, LmsLoginAsync),
-            ["api"] = new("GET", !context.Options.TokenMode, (http, call) => Json(http, ElementDocuments.EntryPoints(call.VersionBase))),
+            ["api"] = new("GET", !context.Options.TokenMode, (http, call) => answers.EntryPointsAsync(http, call.VersionBase)),
             ["logout"] = new("PUT", false, LogoutAsync),
             ["current_user"] = new("GET", true, (http, call) => Json(http, ElementDocuments.CurrentUser(call.VersionBase, call.Session!))),
             ["elements/api_client/1"] = new("GET", true, (http, call) => Json(http, ElementDocuments.User(call.VersionBase, SessionKind.ApiClient, context.Options.UserName))),
@@ -57,14 +59,17 @@ internal sealed class RestDispatcher
         var body = http.WebSockets.IsWebSocketRequest ? null : await new StreamReader(request.Body).ReadToEndAsync(http.RequestAborted);
         var query = request.QueryString.HasValue ? request.QueryString.Value![1..] : null;
         context.Recorder.Record("http", request.Method, request.Path.Value ?? "/", query, body);
+        if (!EnterPathBase(request))
+        {
+            await JsonAnswers.ErrorAsync(http, StatusCodes.Status404NotFound, $"No resource at {request.Path}.", $"This SMC is served under {context.Options.PathBase}.");
+            return;
+        }
 
         var path = (request.Path.Value ?? string.Empty).Trim('/');
-        var baseUrl = $"{request.Scheme}://{request.Host}";
+        var baseUrl = $"{request.Scheme}://{request.Host}{request.PathBase}";
         if (path == "api")
         {
-            await (request.Method == "GET"
-                ? Json(http, ElementDocuments.Versions(baseUrl, context.Options.ApiVersions))
-                : MethodNotAllowed(http, "GET"));
+            await (request.Method == "GET" ? answers.VersionsAsync(http, baseUrl) : MethodNotAllowed(http, "GET"));
             return;
         }
 
@@ -103,6 +108,25 @@ internal sealed class RestDispatcher
         }
 
         await route.Handle(http, new RouteCall($"{baseUrl}/{version}", session, body));
+    }
+
+    /// <summary>Moves <see cref="SimulatorOptions.PathBase"/> from the path to PathBase; false when the request is outside it.</summary>
+    private bool EnterPathBase(HttpRequest request)
+    {
+        var pathBase = context.Options.PathBase;
+        if (pathBase.Length == 0)
+        {
+            return true;
+        }
+
+        if (!request.Path.StartsWithSegments(pathBase, StringComparison.Ordinal, out var remaining))
+        {
+            return false;
+        }
+
+        request.PathBase = request.PathBase.Add(pathBase);
+        request.Path = remaining;
+        return true;
     }
 
     /// <summary>The route of a path below the version: a fixed one, a block-list or VPN SA href, or an element.</summary>
@@ -165,19 +189,34 @@ internal sealed class RestDispatcher
         }
         else
         {
-            http.Response.Headers.SetCookie = $"{SessionStore.CookieName}={session.Id}; Path=/; HttpOnly";
+            var cookiePath = context.Options.SessionCookiePath == SessionCookiePathScope.Version
+                ? $"{http.Request.PathBase}/{SocketEndpoint.VersionOf(http.Request)}"
+                : "/";
+            http.Response.Headers.SetCookie = $"{SessionStore.CookieName}={session.Id}; Path={cookiePath}; HttpOnly";
         }
 
         http.Response.StatusCode = StatusCodes.Status200OK;
-        return Task.CompletedTask;
+        return answers.AfterLoginAsync(http);
     }
 
-    /// <summary>In token mode the reference logs out without credentials (the SMC knows it by its TLS session), so that is accepted.</summary>
+    /// <summary>
+    /// In token mode a logout without the Authorization header is refused (a real SMC answered 401) or, with
+    /// <see cref="SimulatorOptions.LogoutWithoutToken"/> Accept, answered 204 as the reference expects.
+    /// </summary>
     private Task LogoutAsync(HttpContext http, RouteCall call)
     {
-        if (call.Session is null && !context.Options.TokenMode)
+        var authorization = !string.IsNullOrWhiteSpace(http.Request.Headers.Authorization);
+        var accepted = call.Session is not null
+            || (context.Options.TokenMode && !authorization && context.Options.LogoutWithoutToken == TokenlessLogoutAnswer.Accept);
+        context.Recorder.Note("logout", $"{http.Request.PathBase}{http.Request.Path}", new JsonObject
         {
-            return JsonAnswers.ErrorAsync(http, StatusCodes.Status401Unauthorized, "Not logged in.");
+            ["status"] = accepted ? StatusCodes.Status204NoContent : StatusCodes.Status401Unauthorized,
+            ["authorization"] = authorization,
+            ["cookie"] = http.Request.Headers.Cookie.Count > 0,
+        });
+        if (!accepted)
+        {
+            return JsonAnswers.ErrorAsync(http, StatusCodes.Status401Unauthorized, "Not logged in.", context.Options.TokenMode ? "Log out with the Authorization header of the session." : "Log out with the session cookie.");
         }
 
         if (call.Session is not null)

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 
 namespace SmcMonitoring.Simulator.Rest;
@@ -22,16 +21,19 @@ internal sealed class SessionStore
 
     private readonly ConcurrentDictionary<string, SimulatorSession> sessions = new(StringComparer.Ordinal);
     private readonly Func<TimeSpan?> lifetime;
+    private readonly Func<string> newId;
 
     /// <param name="lifetime">How long a session lives after login, read at every lookup so it can change at run time; null = forever.</param>
-    public SessionStore(Func<TimeSpan?> lifetime)
+    /// <param name="newId">Makes a new session's id (the cookie value or the token, see <see cref="SessionIds"/>).</param>
+    public SessionStore(Func<TimeSpan?> lifetime, Func<string> newId)
     {
         this.lifetime = lifetime;
+        this.newId = newId;
     }
 
     public SimulatorSession Create(SessionKind kind, string userName, string domain)
     {
-        var session = new SimulatorSession(RandomId(), kind, userName, domain, DateTimeOffset.UtcNow);
+        var session = new SimulatorSession(newId(), kind, userName, domain, DateTimeOffset.UtcNow);
         sessions[session.Id] = session;
         return session;
     }
@@ -87,8 +89,4 @@ internal sealed class SessionStore
 
         return value.Length == 0 ? null : Find(value);
     }
-
-    /// <summary>URL-safe, so the id needs no quoting in a cookie, a header, or a subprotocol list.</summary>
-    private static string RandomId() =>
-        Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using SmcMonitoring.Simulator.Filters;
@@ -12,7 +13,8 @@ namespace SmcMonitoring.Simulator.Sessions;
 
 /// <summary>
 /// A session-monitor fetch (PROTOCOL.md 6.5.3): the table's rows that match the filter as <c>added</c> records with
-/// <c>first_fetch</c> true, 200 per message, then its changes as they happen, until the client aborts. No end.
+/// <c>first_fetch</c> true, 200 per message, then its changes as they happen, until the client aborts. No end. The
+/// real-SMC options can leave <c>first_fetch</c> out, space the snapshot's messages, and send nothing for an empty one.
 /// A filtered fetch sees a row enter or leave the filter as an add or a delete, so a client that applies the
 /// arrays by delta_key always holds exactly the matching rows. With <c>--cache-rendered-records</c> an unfiltered
 /// snapshot copies unchanged rows from the table's <see cref="RenderedRowCache"/>.
@@ -52,11 +54,12 @@ internal sealed class SessionFetch
     public async Task RunAsync(int fetchId, CancellationToken abort)
     {
         await socket.SendAsync(SocketMessages.FetchStarted(fetchId, FieldDescriptors.For(format, monitor.Shape, context.Catalog)));
-        keys = new SessionRecordKeys(table, query.Definition, versionBase);
+        await FaultFrames.SendBogusEndAsync(socket, context, fetchId);
+        keys = new SessionRecordKeys(table, query.Definition, versionBase, writeFirstFetch: !context.Options.NoFirstFetch);
         writer = new RecordWriter(format, monitor.Shape);
         batch = new SessionBatch(fetchId, writer);
         using var subscription = table.Subscribe();
-        await SendSnapshotAsync(subscription.Snapshot, abort);
+        await SendSnapshotAsync(fetchId, subscription.Snapshot, abort);
 
         var changes = subscription.Changes;
         while (await changes.WaitToReadAsync(abort))
@@ -70,10 +73,11 @@ internal sealed class SessionFetch
         }
     }
 
-    private async Task SendSnapshotAsync(TableView snapshot, CancellationToken abort)
+    private async Task SendSnapshotAsync(int fetchId, TableView snapshot, CancellationToken abort)
     {
         var scope = table.Scope;
-        var sent = false;
+        var messages = 0;
+        var rows = 0;
         var rendered = context.Options.CacheRenderedRecords && filter is null
             ? table.RenderedRows($"{format.RenderingKey}|{query.Definition.Name}|{versionBase}")
             : null;
@@ -103,19 +107,17 @@ internal sealed class SessionFetch
                 }
             }
 
+            rows++;
             if (batch.IsFull)
             {
-                abort.ThrowIfCancellationRequested();
-                await batch.SendAsync(socket);
-                sent = true;
+                await SendSnapshotMessageAsync(messages++, abort);
             }
         }
 
-        // An empty snapshot still gets its (empty) records message, so clients see where the snapshot ends.
-        if (batch.Count > 0 || !sent)
+        // By default an empty snapshot still gets its (empty) records message, so clients see where the snapshot ends.
+        if (batch.Count > 0 || (messages == 0 && context.Options.EmptySnapshot == EmptySnapshotAnswer.EmptyMessage))
         {
-            abort.ThrowIfCancellationRequested();
-            await batch.SendAsync(socket);
+            await SendSnapshotMessageAsync(messages++, abort);
         }
 
         if (context.Options.SnapshotCompleteMarker)
@@ -125,9 +127,30 @@ internal sealed class SessionFetch
 
             // Without its SessionEvent the marker would be an empty row: it states it even when field_ids leaves 302 out.
             batch.Add(ChangeKind.Added, -1, current, keys, new RecordWriter(format.Including(SessionEventField), monitor.Shape));
-            abort.ThrowIfCancellationRequested();
-            await batch.SendAsync(socket);
+            await SendSnapshotMessageAsync(messages++, abort);
         }
+
+        context.Recorder.Note("snapshot", socket.Path, new JsonObject
+        {
+            ["fetch"] = fetchId,
+            ["rows"] = rows,
+            ["messages"] = messages,
+            ["marker"] = context.Options.SnapshotCompleteMarker,
+            ["first_fetch"] = !context.Options.NoFirstFetch,
+            ["gap_ms"] = context.Options.SnapshotBatchGapMs,
+        });
+    }
+
+    /// <summary>Sends a snapshot message; every one after the first waits <see cref="SimulatorOptions.SnapshotBatchGapMs"/> first.</summary>
+    private async Task SendSnapshotMessageAsync(int index, CancellationToken abort)
+    {
+        if (index > 0 && context.Options.SnapshotBatchGapMs is > 0 and var gap)
+        {
+            await Waits.AtLeastAsync(gap, abort);
+        }
+
+        abort.ThrowIfCancellationRequested();
+        await batch.SendAsync(socket);
     }
 
     private async Task ApplyAsync(TableChange change, CancellationToken abort)

@@ -22,6 +22,7 @@ internal sealed class SessionRecordKeys : IRecordKeys
     private readonly string? hrefPrefix;
     private readonly byte kind;
     private readonly uint tag;
+    private readonly bool writeFirstFetch;
     private long rowId;
     private bool firstFetch;
     private bool isMarker;
@@ -29,9 +30,11 @@ internal sealed class SessionRecordKeys : IRecordKeys
     /// <param name="table">The table the records come from.</param>
     /// <param name="definition">The query's definition: BLACKLIST records carry <c>blacklist_href</c>, BLOCK_LIST ones <c>block_list_href</c>.</param>
     /// <param name="versionBase">The <c>{base}/{ver}</c> the client connected to.</param>
-    public SessionRecordKeys(SessionTable table, SessionDefinition definition, string versionBase)
+    /// <param name="writeFirstFetch">Whether records carry <c>first_fetch</c> (rows of a real SMC 6.2 did not).</param>
+    public SessionRecordKeys(SessionTable table, SessionDefinition definition, string versionBase, bool writeFirstFetch = true)
     {
         this.table = table;
+        this.writeFirstFetch = writeFirstFetch;
         kind = (byte)table.Scope.Kind;
         tag = (uint)table.Scope.Seed;
         var segment = table.Monitor.HrefSegment;
@@ -79,6 +82,9 @@ internal sealed class SessionRecordKeys : IRecordKeys
         Span<byte> text = stackalloc byte[16];
         Base64.EncodeToUtf8(raw, text, out _, out var written);
         writer.WriteString(DeltaKey, text[..written]);
-        writer.WriteBoolean(FirstFetch, firstFetch);
+        if (writeFirstFetch)
+        {
+            writer.WriteBoolean(FirstFetch, firstFetch);
+        }
     }
 }

@@ -36,7 +36,7 @@ internal sealed class SessionSocketProtocol : FetchingSocketProtocol
         }
 
         var query = SessionQuery.Parse(queryElement, Context.Catalog);
-        var format = request.TryGetProperty("format", out var formatElement) ? FormatParser.Parse(formatElement, Context.Catalog) : RecordFormat.Default;
+        var format = request.TryGetProperty("format", out var formatElement) ? FormatParser.Parse(formatElement, Context.Catalog, Context.Options.TimeZoneStyle) : RecordFormat.Default;
         var table = Context.SessionTables.Get(query.Definition.Kind, query.Target);
         StartFetch((fetchId, abort) => new SessionFetch(Context, Socket, query, format, table, versionBase).RunAsync(fetchId, abort));
         return Task.CompletedTask;

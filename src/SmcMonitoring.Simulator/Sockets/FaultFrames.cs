@@ -1,7 +1,9 @@
 using System;
 using System.Net.WebSockets;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using SmcMonitoring.Simulator.Hosting;
 
 namespace SmcMonitoring.Simulator.Sockets;
 
@@ -33,6 +35,25 @@ internal static class FaultFrames
             var (bytes, type) = Malformed[i % Malformed.Length];
             await socket.SendAsync(bytes, type);
         }
+    }
+
+    /// <summary>
+    /// The bogus end frame of <see cref="SimulatorFaults.EndFrame"/>, right after "Fetch started", when the fault is
+    /// set (taking it clears it): <c>{"fetch":F,"end":[]}</c>, or an ordinary end of another fetch id.
+    /// </summary>
+    public static Task SendBogusEndAsync(MonitoringSocket socket, SimulatorContext context, int fetchId)
+    {
+        var kind = context.Faults.TakeEndFrame();
+        if (kind == BogusEndFrame.None)
+        {
+            return Task.CompletedTask;
+        }
+
+        var otherId = fetchId == int.MaxValue ? fetchId - 1 : fetchId == -1 ? 1 : fetchId + 1;
+        context.Recorder.Note("fault", socket.Path, new JsonObject { ["fault"] = "EndFrame", ["value"] = ModeNames.Of(kind), ["fetch"] = fetchId });
+        return socket.SendAsync(kind == BogusEndFrame.Array
+            ? Encoding.ASCII.GetBytes($"{{\"fetch\":{fetchId},\"end\":[]}}")
+            : SocketMessages.End(otherId, "end of data"));
     }
 
     /// <summary>Valid JSON of exactly <paramref name="size"/> bytes (at least the 14 of an empty padding): <c>{"padding":"xxx..."}</c>.</summary>

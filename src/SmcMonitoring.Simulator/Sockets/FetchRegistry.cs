@@ -10,6 +10,7 @@ internal sealed class FetchRegistry
 {
     private readonly object gate = new();
     private readonly Dictionary<int, (CancellationTokenSource Abort, Task Run)> running = new();
+    private readonly HashSet<int> issued = new();
 
     /// <summary>Starts <paramref name="run"/> in the background under a fresh id (from <paramref name="nextId"/>, unique on this socket).</summary>
     public int Start(Func<int> nextId, Func<int, CancellationToken, Task> run)
@@ -23,22 +24,29 @@ internal sealed class FetchRegistry
             }
             while (running.ContainsKey(id));
 
+            issued.Add(id);
             var abort = new CancellationTokenSource();
             running[id] = (abort, Task.Run(() => RunAsync(id, abort.Token, run)));
             return id;
         }
     }
 
-    /// <summary>Stops a fetch. Ids that ended long ago or never existed are ignored: clients abort after every fetch.</summary>
-    public void Abort(int id)
+    /// <summary>
+    /// Stops a fetch. Ids that ended long ago or never existed are ignored: clients abort after every fetch.
+    /// Returns whether this socket ever issued the id, and whether that fetch was still running.
+    /// </summary>
+    public (bool Known, bool Running) Abort(int id)
     {
         CancellationTokenSource? abort;
+        bool known;
         lock (gate)
         {
             abort = running.TryGetValue(id, out var fetch) ? fetch.Abort : null;
+            known = issued.Contains(id);
         }
 
         abort?.Cancel();
+        return (known, abort is not null);
     }
 
     public async Task StopAllAsync()

@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
@@ -35,7 +36,7 @@ internal abstract partial class FetchingSocketProtocol : ISocketProtocol
         {
             if (int.TryParse(abort.Groups[1].ValueSpan, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id))
             {
-                fetches.Abort(id);
+                Abort(id);
             }
 
             return;
@@ -65,7 +66,7 @@ internal abstract partial class FetchingSocketProtocol : ISocketProtocol
                 {
                     if (abortId.ValueKind == JsonValueKind.Number && abortId.TryGetInt32(out var id))
                     {
-                        fetches.Abort(id);
+                        Abort(id);
                     }
 
                     return;
@@ -94,6 +95,13 @@ internal abstract partial class FetchingSocketProtocol : ISocketProtocol
     }
 
     public Task StopAsync() => fetches.StopAllAsync();
+
+    /// <summary>Stops a fetch and notes whether the id was one of this socket's, so a test can see a negative id was echoed intact.</summary>
+    private void Abort(int id)
+    {
+        var (known, running) = fetches.Abort(id);
+        Context.Recorder.Note("abort", Socket.Path, new JsonObject { ["fetch"] = id, ["known"] = known, ["running"] = running });
+    }
 
     /// <summary>Handles a request that is not an abort; throw <see cref="RequestRejectedException"/> to answer a failure.</summary>
     protected abstract Task HandleRequestAsync(JsonElement request);

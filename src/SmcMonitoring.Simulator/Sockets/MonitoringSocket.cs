@@ -17,15 +17,18 @@ internal sealed class MonitoringSocket
     public const string TooBigReason =
         "The decoded text message was too big for the output buffer and the endpoint does not support partial messages";
 
+    /// <summary>The frame size of a message sent in pieces.</summary>
+    private const int PieceBytes = 64 * 1024;
+
     private static readonly TimeSpan CloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Time for sent messages to leave the server's buffers before a dropped connection's sending side is shut.</summary>
     private static readonly TimeSpan DropGrace = TimeSpan.FromMilliseconds(100);
-
     private readonly WebSocket socket;
     private readonly CancellationToken connectionAborted;
     private readonly SimulatorFaults faults;
     private readonly Action? shutdownSending;
+    private readonly ConnectionFreeze? freeze;
     private readonly SemaphoreSlim sendGate = new(1, 1);
     private readonly TaskCompletionSource<(WebSocketCloseStatus Status, string Reason)> closeRequested = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private bool closeSent;
@@ -35,13 +38,20 @@ internal sealed class MonitoringSocket
     /// <param name="connectionAborted">Fires when the connection is gone.</param>
     /// <param name="faults">The simulator's faults, read at every message.</param>
     /// <param name="shutdownSending">Ends the connection's sending side (a TCP FIN); null when the transport offers no socket.</param>
-    public MonitoringSocket(WebSocket socket, CancellationToken connectionAborted, SimulatorFaults faults, Action? shutdownSending)
+    /// <param name="path">The path the socket was opened on (path base included), for the request log.</param>
+    /// <param name="freeze">The freeze of <see cref="SimulatorFaults.FreezeAfterMessages"/> prepared for this socket, or null.</param>
+    public MonitoringSocket(WebSocket socket, CancellationToken connectionAborted, SimulatorFaults faults, Action? shutdownSending, string path, ConnectionFreeze? freeze)
     {
         this.socket = socket;
         this.connectionAborted = connectionAborted;
         this.faults = faults;
         this.shutdownSending = shutdownSending;
+        this.freeze = freeze;
+        Path = path;
     }
+
+    /// <summary>The path the socket was opened on, e.g. <c>/7.1/monitoring/log/socket</c>.</summary>
+    public string Path { get; }
 
     /// <summary>
     /// Sends one whole text message. Awaiting it is the back-pressure: a client that reads slowly slows the sender.
@@ -66,23 +76,71 @@ internal sealed class MonitoringSocket
             }
 
             await socket.SendAsync(message, type, endOfMessage: true, connectionAborted);
-            sent++;
-            if (faults.DropAfterMessages is > 0 and var dropAfter && sent >= dropAfter)
-            {
-                closeSent = true;
-                await DropAsync();
-            }
-            else if (faults.CloseAfterMessages is > 0 and var closeAfter && sent >= closeAfter)
-            {
-                // Sent here, under the send gate, so that exactly that many messages precede the close frame.
-                closeSent = true;
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, CloseAfterReason, connectionAborted);
-                closeRequested.TrySetResult((WebSocketCloseStatus.NormalClosure, CloseAfterReason));
-            }
+            await CountSentAsync();
         }
         finally
         {
             sendGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Sends one text message as a sequence of frames, written piece by piece into one small buffer so that a huge
+    /// message is never held whole: <paramref name="nextPiece"/> fills the buffer and says whether that piece ends
+    /// the message. For the message faults it counts as one message.
+    /// </summary>
+    public async Task SendInPiecesAsync(Func<Memory<byte>, (int Count, bool Last)> nextPiece)
+    {
+        var buffer = new byte[PieceBytes];
+        await sendGate.WaitAsync(connectionAborted);
+        try
+        {
+            if (closeSent)
+            {
+                return;
+            }
+
+            if (faults.DelayMs is > 0 and var delay)
+            {
+                await Task.Delay(delay, connectionAborted);
+            }
+
+            bool last;
+            do
+            {
+                (var count, last) = nextPiece(buffer);
+                await socket.SendAsync(buffer.AsMemory(0, count), WebSocketMessageType.Text, last, connectionAborted);
+            }
+            while (!last);
+
+            await CountSentAsync();
+        }
+        finally
+        {
+            sendGate.Release();
+        }
+    }
+
+    /// <summary>Counts a sent message and applies the faults that act after so many: freeze, drop, close. Called under the send gate.</summary>
+    private async Task CountSentAsync()
+    {
+        sent++;
+        if (freeze is not null && sent >= freeze.AfterMessages)
+        {
+            freeze.Freeze();
+        }
+
+        if (faults.DropAfterMessages is > 0 and var dropAfter && sent >= dropAfter)
+        {
+            closeSent = true;
+            await DropAsync();
+        }
+        else if (faults.CloseAfterMessages is > 0 and var closeAfter && sent >= closeAfter)
+        {
+            // Sent here, under the send gate, so that exactly that many messages precede the close frame.
+            closeSent = true;
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, CloseAfterReason, connectionAborted);
+            closeRequested.TrySetResult((WebSocketCloseStatus.NormalClosure, CloseAfterReason));
         }
     }
 

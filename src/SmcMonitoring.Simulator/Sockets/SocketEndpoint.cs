@@ -27,10 +27,12 @@ internal sealed class SocketEndpoint
     private const string AccessToken = "access_token";
 
     private readonly SimulatorContext context;
+    private readonly UpgradeFaults upgradeFaults;
 
     public SocketEndpoint(SimulatorContext context)
     {
         this.context = context;
+        upgradeFaults = new UpgradeFaults(context);
     }
 
     public async Task HandleAsync(HttpContext http, SocketKind kind)
@@ -38,6 +40,11 @@ internal sealed class SocketEndpoint
         if (!http.WebSockets.IsWebSocketRequest)
         {
             await JsonAnswers.ErrorAsync(http, StatusCodes.Status400BadRequest, "A websocket upgrade is expected here.");
+            return;
+        }
+
+        if (await upgradeFaults.AnsweredAsync(http))
+        {
             return;
         }
 
@@ -62,9 +69,17 @@ internal sealed class SocketEndpoint
             return;
         }
 
-        using var webSocket = await http.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { SubProtocol = offeredAccessToken });
-        var socket = new MonitoringSocket(webSocket, http.RequestAborted, context.Faults, ShutdownSendingOf(http));
-        var path = http.Request.Path.Value ?? string.Empty;
+        var freeze = ConnectionFreeze.Of(http);
+        var accept = new WebSocketAcceptContext { SubProtocol = offeredAccessToken };
+        if (freeze is not null)
+        {
+            // A stopped process sends no keep-alive pings either.
+            accept.KeepAliveInterval = TimeSpan.Zero;
+        }
+
+        using var webSocket = await http.WebSockets.AcceptWebSocketAsync(accept);
+        var path = $"{http.Request.PathBase}{http.Request.Path}";
+        var socket = new MonitoringSocket(webSocket, http.RequestAborted, context.Faults, ShutdownSendingOf(http), path, freeze);
         ISocketProtocol handler = kind switch
         {
             SocketKind.Log => new LogSocketProtocol(socket, context),
@@ -79,10 +94,10 @@ internal sealed class SocketEndpoint
         http.Features.Get<IConnectionSocketFeature>()?.Socket is { } raw ? () => raw.Shutdown(System.Net.Sockets.SocketShutdown.Send) : null;
 
     /// <summary>The REST <c>{base}/{ver}</c> of the URL the client connected to: hrefs in records point back there.</summary>
-    public static string VersionBase(HttpRequest request) => $"{request.Scheme}://{request.Host}/{VersionOf(request)}";
+    public static string VersionBase(HttpRequest request) => $"{request.Scheme}://{request.Host}{request.PathBase}/{VersionOf(request)}";
 
-    /// <summary>The API version in the URL (its first segment; the dispatcher checked it is advertised).</summary>
-    private static string VersionOf(HttpRequest request)
+    /// <summary>The API version in the URL: the first segment after the path base (the dispatcher checked it is advertised).</summary>
+    public static string VersionOf(HttpRequest request)
     {
         var path = (request.Path.Value ?? string.Empty).TrimStart('/');
         var slash = path.IndexOf('/', StringComparison.Ordinal);
