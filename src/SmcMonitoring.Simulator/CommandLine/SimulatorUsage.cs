@@ -42,6 +42,9 @@ internal static class SimulatorUsage
           --request-log FILE        append every request and websocket message as a JSON line, secrets masked
           --certificate FILE        PKCS#12 file: serve HTTPS and WSS (TLS 1.2 and 1.3)
           --certificate-password P  password of the PKCS#12 file
+          --engines LIST            engines listed by the engine_clusters search, whose block lists REST changes,
+                                    each NAME or NAME:TYPE (default type single_fw); default
+                                    fw-east,fw-west,dmz-fw,sg_vm,fw,fw1,fw2,fw-bench (monitors serve any name)
           --help                    show this text
 
         Faults (also switchable at run time, see below):
@@ -54,6 +57,8 @@ internal static class SimulatorUsage
           --buffer-error-close      close the next query's socket with 1009 and Tomcat's too-big reason
           --silent                  answer queries "Fetch started" (subscriptions: success), then nothing
           --session-lifetime SEC    sessions expire SEC seconds after login (REST and upgrades then 401)
+          --refuse-writes           refuse every REST change (block-list adds and flushes, deletes, element
+                                    writes) with 403 and the SMC's error body: an API client without the right
 
         Simulator controls (HTTP, no SMC session needed, only under /_simulator/):
           POST /_simulator/element-change   {"context":"host","action":"update","id":"1087"} (id optional)
@@ -62,7 +67,8 @@ internal static class SimulatorUsage
           POST /_simulator/faults           change faults: {"DelayMs":100,"DropAfterMessages":3,"CloseAfterMessages":0,
                                             "FailQueries":"text","MalformedMessages":2,"OversizedMessageBytes":65536,
                                             "BufferErrorClose":true,"Silent":false,"SessionLifetime":30,
-                                            "ExpireSessions":true}; only the fields given change, null clears
+                                            "ExpireSessions":true,"RefuseWrites":true}; only the fields given change,
+                                            null clears
           DELETE /_simulator/faults         clear every fault
 
         """;
