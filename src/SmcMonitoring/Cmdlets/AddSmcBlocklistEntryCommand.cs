@@ -144,7 +144,7 @@ public sealed class AddSmcBlocklistEntryCommand : SmcCmdlet
             }
             if (!_seen.Add(engine + "\n" + entry.Describe()))
             {
-                WriteVerbose($"Skipped a duplicate of the entry {entry.Describe()} for {Where(engine)}.");
+                WriteVerbose($"Skipped a duplicate of the entry {entry.Describe()} for {TargetName(engine)}.");
                 continue;
             }
             if (!ShouldAdd(engine, entry)) { continue; }
@@ -178,14 +178,14 @@ public sealed class AddSmcBlocklistEntryCommand : SmcCmdlet
                 WriteError(ToErrorRecord(ex, name.Length == 0 ? "global" : name));
                 continue;
             }
-            WriteVerbose($"Added {entries.Count} block-list {(entries.Count == 1 ? "entry" : "entries")} to {Where(name)}.");
+            WriteVerbose($"Added {entries.Count} block-list {(entries.Count == 1 ? "entry" : "entries")} to {TargetName(name)}.");
             if (PassThru) { foreach (var entry in entries) { WriteObject(entry); } }
         }
     }
 
     private static string? NullIfBlank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
-    private static string Where(string engine) => engine.Length == 0 ? "every engine (global)" : engine;
+    private static string TargetName(string engine) => engine.Length == 0 ? "every engine (global)" : engine;
 
     /// <summary>
     /// An address bound to nothing: a piped record whose Src or Dst is empty would otherwise silently become 'any', a
@@ -209,7 +209,7 @@ public sealed class AddSmcBlocklistEntryCommand : SmcCmdlet
     private bool ShouldAdd(string engine, SmcBlocklistEntryRequest entry)
     {
         var action = "Add block-list entry " + entry.Describe();
-        if (!ShouldProcess(Where(engine), action)) { return false; }
+        if (!ShouldProcess(TargetName(engine), action)) { return false; }
         if (engine.Length > 0 || !ConfirmsHighImpact()) { return true; }
         return ShouldContinue($"Add the global block-list entry {entry.Describe()} on every engine of the SMC at {_session!.Url}?", "Confirm", ref _globalYesToAll, ref _globalNoToAll);
     }

@@ -37,6 +37,8 @@ public sealed class RemoveSmcBlocklistEntryCommand : SmcRecordRemovalCmdlet
 
     private protected override string HrefKeys => "block_list_href or blacklist_href";
 
+    private protected override (string[] Segments, string Cmdlet) OtherKind => (new[] { "vpn_sa" }, "Remove-SmcVpnSa");
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {

@@ -35,6 +35,8 @@ public sealed class RemoveSmcVpnSaCommand : SmcRecordRemovalCmdlet
 
     private protected override string HrefKeys => "vpn_sa_href";
 
+    private protected override (string[] Segments, string Cmdlet) OtherKind => (new[] { "block_list", "blacklist" }, "Remove-SmcBlocklistEntry");
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {

@@ -50,6 +50,12 @@ public abstract class SmcRecordRemovalCmdlet : SmcCmdlet
     /// <summary>The keys the SMC puts the href under, for the message about a record without one.</summary>
     private protected abstract string HrefKeys { get; }
 
+    /// <summary>
+    /// Href path segments of the other kind of record, with the cmdlet that deletes those: a VPN SA's href piped into
+    /// Remove-SmcBlocklistEntry (it binds by its Href property) is refused rather than deleted by the wrong cmdlet.
+    /// </summary>
+    private protected abstract (string[] Segments, string Cmdlet) OtherKind { get; }
+
     /// <summary>Deletes each href given to -Href.</summary>
     private protected void RemoveHrefs()
     {
@@ -85,6 +91,13 @@ public abstract class SmcRecordRemovalCmdlet : SmcCmdlet
         catch (SmcException ex)
         {
             WriteError(ToErrorRecord(ex, target));
+            return;
+        }
+        var foreign = OtherKind.Segments.FirstOrDefault(segment => uri.AbsolutePath.IndexOf("/" + segment + "/", StringComparison.Ordinal) >= 0);
+        if (foreign != null)
+        {
+            WriteError(ToErrorRecord(SmcErrors.HrefInvalid.Create(
+                $"The href '{href}' (-Href) is not a {Noun}'s: its path holds /{foreign}/. Delete it with {OtherKind.Cmdlet}."), target));
             return;
         }
         if (!ShouldProcess(description, "Remove")) { return; }

@@ -155,6 +155,16 @@ public sealed class BlocklistCmdletTests : IClassFixture<ActionFixture>, IDispos
     }
 
     [Fact]
+    public void A_record_of_the_other_kind_is_refused_rather_than_deleted_by_the_wrong_cmdlet()
+    {
+        var (_, errors) = Run("Get-SmcVpnSa -Session $s -Engine vpn-1 | Select-Object -First 1 | Remove-SmcBlocklistEntry -Session $s -Confirm:$false");
+        var error = Assert.Single(errors);
+        Assert.StartsWith("SmcHrefInvalid", error.FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Contains("is not a block-list entry's: its path holds /vpn_sa/. Delete it with Remove-SmcVpnSa.", error.Exception.Message, StringComparison.Ordinal);
+        Assert.Empty(_fixture.Writes());
+    }
+
+    [Fact]
     public void Vpn_sas_are_deleted_by_their_href_from_the_pipeline()
     {
         var (output, errors) = Run("Get-SmcVpnSa -Session $s -Engine vpn-1 | Select-Object -First 2 | Remove-SmcVpnSa -Session $s -Confirm:$false -PassThru");
