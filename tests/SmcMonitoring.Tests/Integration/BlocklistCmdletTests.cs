@@ -80,7 +80,8 @@ public sealed class BlocklistCmdletTests : IClassFixture<ActionFixture>, IDispos
     public void A_global_entry_goes_to_the_system_element_after_confirmation()
     {
         var (_, refused) = Run($"Add-SmcBlocklistEntry -Session $s -Global -Source 192.0.2.66 -Duration {Hour}");
-        Assert.NotEmpty(refused);
+        // The test host cannot prompt: that the cmdlet tried to is the proof it asks by default.
+        Assert.StartsWith("HostFunctionNotImplemented", Assert.Single(refused).FullyQualifiedErrorId, StringComparison.Ordinal);
         Assert.Empty(_fixture.Writes());
         var (_, errors) = Run($"Add-SmcBlocklistEntry -Session $s -Global -Source 192.0.2.66 -Duration {Hour} -Confirm:$false");
         Assert.Empty(errors);
@@ -177,9 +178,12 @@ public sealed class BlocklistCmdletTests : IClassFixture<ActionFixture>, IDispos
     }
 
     [Fact]
-    public void Clear_flushes_the_engines_block_list()
+    public void Clear_asks_first_then_flushes_the_engines_block_list()
     {
         Assert.NotEmpty(Run("Get-SmcBlocklist -Session $s -Engine flush-me").Output);
+        var (_, unconfirmed) = Run("Clear-SmcBlocklist -Session $s -Engine flush-me");
+        Assert.StartsWith("HostFunctionNotImplemented", Assert.Single(unconfirmed).FullyQualifiedErrorId, StringComparison.Ordinal);
+        Assert.Empty(_fixture.Writes());
         var (_, errors) = Run("Clear-SmcBlocklist -Session $s -Engine flush-me -Confirm:$false");
         Assert.Empty(errors);
         Assert.Matches("^/7.1/elements/single_fw/[0-9]+/flush_block_list$", Assert.Single(_fixture.Writes(), w => w.Method == "DELETE").Path);
