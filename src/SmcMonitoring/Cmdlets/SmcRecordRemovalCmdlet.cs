@@ -80,7 +80,7 @@ public abstract class SmcRecordRemovalCmdlet : SmcCmdlet
         if (string.IsNullOrWhiteSpace(href))
         {
             WriteError(ToErrorRecord(SmcErrors.HrefMissing.Create(
-                $"The {description} has no Href, so it cannot be deleted: the SMC sent no {HrefKeys} with it (SMCs before 6.4.2 do not send them for VPN SAs). Get the record again from the SMC, or pass -Href."), target));
+                $"The {description} has no Href, so it cannot be deleted: the SMC sent no {HrefKeys} with it. Get the record again from the SMC, or pass -Href."), target));
             return;
         }
         Uri uri;

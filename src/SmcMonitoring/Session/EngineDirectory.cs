@@ -40,10 +40,6 @@ internal sealed class EngineDirectory
         get { lock (_gate) { return _listingRefused; } }
     }
 
-    /// <summary>The engines: the cached list, else the SMC's.</summary>
-    public async Task<IReadOnlyList<SmcEngine>> GetAllAsync(CancellationToken cancellationToken) =>
-        Cached ?? await RefreshAsync(cancellationToken).ConfigureAwait(false);
-
     /// <summary>Lists every engine of the SMC and keeps the list.</summary>
     public async Task<IReadOnlyList<SmcEngine>> RefreshAsync(CancellationToken cancellationToken)
     {
