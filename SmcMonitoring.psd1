@@ -24,6 +24,11 @@
         'Get-SmcNeighbor'
         'Register-SmcNotification'
         'Get-SmcNotification'
+        'Get-SmcEngine'
+        'Add-SmcBlocklistEntry'
+        'Remove-SmcBlocklistEntry'
+        'Clear-SmcBlocklist'
+        'Remove-SmcVpnSa'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

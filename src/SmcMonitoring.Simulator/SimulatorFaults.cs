@@ -23,6 +23,7 @@ public sealed partial class SimulatorFaults
     private int silent;
     private long sessionLifetimeTicks = NoLifetime;
     private Action? expireSessions;
+    private int refuseWrites;
 
     /// <summary>Milliseconds to wait before every websocket message the simulator sends; 0 = none.</summary>
     public int DelayMs
@@ -113,6 +114,7 @@ public sealed partial class SimulatorFaults
         Silent = false;
         SessionLifetime = null;
         ResetHostileServerFaults();
+        RefuseWrites = false;
     }
 
     /// <summary>A running simulator's faults, starting as <paramref name="initial"/>, able to expire its sessions.</summary>
@@ -127,6 +129,7 @@ public sealed partial class SimulatorFaults
         BufferErrorClose = initial.BufferErrorClose,
         Silent = initial.Silent,
         SessionLifetime = initial.SessionLifetime,
+        RefuseWrites = initial.RefuseWrites,
         expireSessions = expireSessions,
     }.WithHostileServerFaultsOf(initial);
 
@@ -135,4 +138,16 @@ public sealed partial class SimulatorFaults
 
     private static int Check(int value, string name) =>
         value >= 0 ? value : throw new ArgumentOutOfRangeException(name, value, $"{name} must be 0 (off) or more");
+
+    // Writes (block-list changes and element changes by REST).
+
+    /// <summary>
+    /// Every REST call that would change the SMC (POST, PUT and DELETE, except login and logout) is refused with 403 and
+    /// the SMC's error body <c>{"details":[...],"message":"...","status":"0"}</c>: an API client without the right.
+    /// </summary>
+    public bool RefuseWrites
+    {
+        get => Volatile.Read(ref refuseWrites) != 0;
+        set => Volatile.Write(ref refuseWrites, value ? 1 : 0);
+    }
 }

@@ -173,4 +173,13 @@ public sealed class SimulatorOptions
     /// and stops working for REST and websockets.
     /// </summary>
     public TokenlessLogoutAnswer LogoutWithoutToken { get; set; } = TokenlessLogoutAnswer.Refuse;
+    // Engines (the REST engine list, block-list writes).
+
+    /// <summary>
+    /// The engines every REST client can list and search (<c>engine_clusters</c>) and whose block lists it can change:
+    /// names, each optionally followed by <c>:type</c> (an engine element type such as <c>fw_cluster</c>; the default is
+    /// <c>single_fw</c>). The default holds the names the repository's tests, examples and benchmark use. Session
+    /// monitors still answer for any target name.
+    /// </summary>
+    public string[] Engines { get; set; } = { "fw-east", "fw-west", "dmz-fw", "sg_vm", "fw", "fw1", "fw2", "fw-bench" };
 }

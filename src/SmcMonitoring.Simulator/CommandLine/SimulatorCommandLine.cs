@@ -60,6 +60,12 @@ internal static class SimulatorCommandLine
                 continue;
             }
 
+            if (name == "--refuse-writes")
+            {
+                options.Faults.RefuseWrites = true;
+                continue;
+            }
+
             if (ModeArguments.IsSwitch(name))
             {
                 ModeArguments.ApplySwitch(options, name);
@@ -106,7 +112,8 @@ internal static class SimulatorCommandLine
         or "--product-version" or "--request-log" or "--certificate" or "--certificate-password" or "--session-change-rate" or "--notification-rate"
         or "--delay-ms" or "--drop-after-messages" or "--close-after-messages" or "--fail-queries" or "--malformed-messages" or "--oversized-message-bytes"
         or "--session-lifetime"
-        or "--connections" or "--block-list-entries" or "--routes" or "--users" or "--ssl-vpn-users" or "--vpn-sas" or "--alerts" or "--neighbors";
+        or "--connections" or "--block-list-entries" or "--routes" or "--users" or "--ssl-vpn-users" or "--vpn-sas" or "--alerts" or "--neighbors"
+        or "--engines";
 
     private static string? Apply(SimulatorOptions options, string name, string value, ref string? certificateFile, ref string? certificatePassword)
     {
@@ -181,6 +188,8 @@ internal static class SimulatorCommandLine
             case "--certificate":
                 certificateFile = value;
                 return null;
+            case "--engines":
+                return ApplyEngines(options, name, value);
             default:
                 certificatePassword = value;
                 return null;
@@ -249,4 +258,18 @@ internal static class SimulatorCommandLine
     private static string Invalid(string name, string value, string expected) => $"Invalid value '{value}' for {name}: expected {expected}.";
 
     private static CommandLineRequest Fail(string error) => new(null, false, error);
+
+    private static string? ApplyEngines(SimulatorOptions options, string name, string value)
+    {
+        var engines = value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        foreach (var engine in engines)
+        {
+            if (Sessions.ConfiguredEngine.Problem(engine) is { } problem)
+            {
+                return Invalid(name, value, $"engine names, each optionally with :type ({problem})");
+            }
+        }
+
+        return engines.Length > 0 ? Set(() => options.Engines = engines) : Invalid(name, value, "a list such as fw-east,fw-west,cluster-1:fw_cluster");
+    }
 }

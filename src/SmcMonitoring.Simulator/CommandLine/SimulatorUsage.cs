@@ -42,6 +42,9 @@ internal static class SimulatorUsage
           --request-log FILE        append every request and websocket message as a JSON line, secrets masked
           --certificate FILE        PKCS#12 file: serve HTTPS and WSS (TLS 1.2 and 1.3)
           --certificate-password P  password of the PKCS#12 file
+          --engines LIST            engines listed by the engine_clusters search, whose block lists REST changes,
+                                    each NAME or NAME:TYPE (default type single_fw); default
+                                    fw-east,fw-west,dmz-fw,sg_vm,fw,fw1,fw2,fw-bench (monitors serve any name)
           --help                    show this text
 
         Real SMC behaviours (defaults are the simulator's usual ones):
@@ -73,6 +76,9 @@ internal static class SimulatorUsage
           --buffer-error-close      close the next query's socket with 1009 and Tomcat's too-big reason
           --silent                  answer queries "Fetch started" (subscriptions: success), then nothing
           --session-lifetime SEC    sessions expire SEC seconds after login (REST and upgrades then 401)
+          --refuse-writes           refuse every REST change (block-list adds and flushes, deletes, element
+                                    writes) with 403 and the SMC's error body: as for an API client
+                                    without the right to change them
 
         Faults of a broken or hostile server (also switchable at run time):
           --upgrade-never-answered  read websocket upgrades and never answer them (REST still works)
@@ -101,7 +107,8 @@ internal static class SimulatorUsage
                                             "EndlessRestBody":"login","OversizedRestBodyBytes":1048576,
                                             "RedirectUpgradeTo":"ws://127.0.0.2:9000/","RedirectUpgradeStatus":302,
                                             "FreezeAfterMessages":3,"EndFrame":"other-fetch","InvalidUtf8Frames":2,
-                                            "WrongTypeRecords":true}; only the fields given change, null clears
+                                            "WrongTypeRecords":true,"RefuseWrites":true}; only the fields given
+                                            change, null clears
           DELETE /_simulator/faults         clear every fault
 
         """;

@@ -54,6 +54,7 @@ internal static class SimulatorOptionsValidation
         Require(options.Faults is not null, nameof(options.Faults), null, "a SimulatorFaults (new SimulatorFaults() for none)");
         Require(!string.IsNullOrEmpty(options.ProductVersion), nameof(options.ProductVersion), options.ProductVersion, "a version such as 7.1.2 [10824]");
         ValidateModes(options);
+        RequireEngines(options.Engines);
         return address;
     }
 
@@ -88,4 +89,18 @@ internal static class SimulatorOptionsValidation
 
     private static ArgumentException Invalid(string option, object? value, string expected) =>
         new($"SimulatorOptions.{option} is '{value}': expected {expected}.", option);
+
+    // Engines.
+
+    private static void RequireEngines(string[]? engines)
+    {
+        Require(engines is not null, nameof(SimulatorOptions.Engines), null, "a list of engine names (empty for none)");
+        var names = new System.Collections.Generic.HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var engine in engines!)
+        {
+            var problem = Sessions.ConfiguredEngine.Problem(engine);
+            Require(problem is null, nameof(SimulatorOptions.Engines), engine, $"NAME or NAME:TYPE ({problem})");
+            Require(names.Add(Sessions.ConfiguredEngine.Parse(engine).Name), nameof(SimulatorOptions.Engines), engine, "each engine name once");
+        }
+    }
 }

@@ -55,16 +55,54 @@ internal static class ElementDocuments
 
     private static string UserType(SessionKind kind) => kind == SessionKind.ApiClient ? "api_client" : "admin_user";
 
-    public static JsonObject System(string versionBase) => new()
+    /// <summary>The system element; its block-list link (global entries) is <c>blacklist</c> below API 7.0, <c>block_list</c> from 7.0.</summary>
+    public static JsonObject System(string versionBase)
     {
-        ["name"] = "SMC System",
-        ["link"] = new JsonArray
+        var blockList = BlockListRels(versionBase).Add;
+        return new JsonObject
         {
-            new JsonObject { ["rel"] = "self", ["href"] = $"{versionBase}/system", ["type"] = "system" },
-            EntryPoint("smc_version", $"{versionBase}/system/smc_version", "GET"),
-            EntryPoint("smc_time", $"{versionBase}/system/smc_time", "GET"),
-        },
-    };
+            ["name"] = "SMC System",
+            ["link"] = new JsonArray
+            {
+                new JsonObject { ["rel"] = "self", ["href"] = $"{versionBase}/system", ["type"] = "system" },
+                EntryPoint("smc_version", $"{versionBase}/system/smc_version", "GET"),
+                EntryPoint("smc_time", $"{versionBase}/system/smc_time", "GET"),
+                EntryPoint(blockList, $"{versionBase}/system/{blockList}", "POST"),
+            },
+        };
+    }
+
+    /// <summary>
+    /// The rels (and path segments) of block-list changes under the API version that ends <paramref name="versionBase"/>:
+    /// <c>blacklist</c> and <c>flush_blacklist</c> below 7.0, <c>block_list</c> and <c>flush_block_list</c> from 7.0,
+    /// as the reference client picks them by API version. Only one pair exists per version, so a client that picks
+    /// the wrong one gets 404.
+    /// </summary>
+    public static (string Add, string Flush) BlockListRels(string versionBase)
+    {
+        var version = versionBase[(versionBase.LastIndexOf('/') + 1)..];
+        return ApiVersionOrder.Parse(version).Major < 7 ? ("blacklist", "flush_blacklist") : ("block_list", "flush_block_list");
+    }
+
+    /// <summary>An engine element: its name, key and links, among them the block-list links of the API version.</summary>
+    public static JsonObject Engine(string versionBase, string name, string type, int number)
+    {
+        var href = $"{versionBase}/elements/{type}/{number.ToString(CultureInfo.InvariantCulture)}";
+        var (add, flush) = BlockListRels(versionBase);
+        return new JsonObject
+        {
+            ["name"] = name,
+            ["key"] = number,
+            ["read_only"] = false,
+            ["system"] = false,
+            ["link"] = new JsonArray
+            {
+                new JsonObject { ["href"] = href, ["rel"] = "self", ["type"] = type },
+                new JsonObject { ["href"] = $"{href}/{add}", ["rel"] = add },
+                new JsonObject { ["href"] = $"{href}/{flush}", ["rel"] = flush },
+            },
+        };
+    }
 
     public static JsonObject Value(string value) => new() { ["value"] = value };
 

@@ -12,7 +12,7 @@ namespace SmcMonitoring.Simulator.Rest;
 internal static class FaultSettings
 {
     private const string ValidFields =
-        "DelayMs, DropAfterMessages, CloseAfterMessages, FailQueries, MalformedMessages, OversizedMessageBytes, BufferErrorClose, Silent, SessionLifetime (seconds or \"hh:mm:ss\"), ExpireSessions, "
+        "DelayMs, DropAfterMessages, CloseAfterMessages, FailQueries, MalformedMessages, OversizedMessageBytes, BufferErrorClose, Silent, SessionLifetime (seconds or \"hh:mm:ss\"), ExpireSessions, RefuseWrites, "
         + HostileFaultSettings.ValidFields;
 
     public static JsonObject ToJson(SimulatorFaults faults) => HostileFaultSettings.AddTo(new JsonObject
@@ -26,6 +26,7 @@ internal static class FaultSettings
         ["BufferErrorClose"] = faults.BufferErrorClose,
         ["Silent"] = faults.Silent,
         ["SessionLifetime"] = faults.SessionLifetime?.TotalSeconds,
+        ["RefuseWrites"] = faults.RefuseWrites,
     }, faults);
 
     /// <summary>Applies a POST body; returns what was wrong (and changes nothing), or null.</summary>
@@ -102,6 +103,9 @@ internal static class FaultSettings
                     return null;
                 case "SESSIONLIFETIME":
                     faults.SessionLifetime = Lifetime(value, field.Name);
+                    return null;
+                case "REFUSEWRITES":
+                    faults.RefuseWrites = Flag(value, field.Name);
                     return null;
                 case "EXPIRESESSIONS":
                     if (Flag(value, field.Name) && expire)

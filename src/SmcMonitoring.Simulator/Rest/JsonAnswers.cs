@@ -33,4 +33,19 @@ internal static class JsonAnswers
 
         return WriteAsync(context, status, new JsonObject { ["message"] = message, ["details"] = detailItems });
     }
+
+    /// <summary>
+    /// An error in the exact shape of a real SMC's REST error body (REAL-SAMPLES 7.1):
+    /// <c>{"details":["..."],"message":"...","status":"0"}</c>.
+    /// </summary>
+    public static Task SmcErrorAsync(HttpContext context, int status, string message, params string[] details)
+    {
+        var detailItems = new JsonArray();
+        foreach (var detail in details)
+        {
+            detailItems.Add(detail);
+        }
+
+        return WriteAsync(context, status, new JsonObject { ["details"] = detailItems, ["message"] = message, ["status"] = "0" });
+    }
 }

@@ -22,6 +22,7 @@ internal sealed class RestDispatcher
     private readonly ElementEndpoint elements;
     private readonly AdminEndpoint admin;
     private readonly RestAnswers answers;
+    private readonly EngineEndpoint engines;
 
     public RestDispatcher(SimulatorContext context)
     {
@@ -31,6 +32,7 @@ internal sealed class RestDispatcher
         elements = new ElementEndpoint(new ElementStore(context.ElementChanges));
         admin = new AdminEndpoint(context);
         answers = new RestAnswers(context);
+        engines = new EngineEndpoint(context);
         routes = new Dictionary<string, Route>(StringComparer.Ordinal)
         {
             ["login"] = new("POST", false, LoginAsync),
@@ -43,7 +45,7 @@ internal sealed class RestDispatcher
             ["system"] = new("GET", true, (http, call) => Json(http, ElementDocuments.System(call.VersionBase))),
             ["system/smc_version"] = new("GET", true, (http, call) => Json(http, ElementDocuments.Value(context.Options.ProductVersion))),
             ["system/smc_time"] = new("GET", true, (http, call) => Json(http, ElementDocuments.SmcTime())),
-            ["elements"] = new("GET", true, (http, call) => Json(http, ElementDocuments.ElementRoot(call.VersionBase))),
+            ["elements"] = new("GET", true, (http, call) => engines.ElementsAsync(http, call.VersionBase)),
             ["monitoring/log/schemas"] = new("GET", true, (http, call) => Json(http, ElementDocuments.LogSchemas())),
             ["monitoring/log/socket"] = new("GET", false, (http, call) => sockets.HandleAsync(http, SocketKind.Log)),
             ["monitoring/session/socket"] = new("GET", false, (http, call) => sockets.HandleAsync(http, SocketKind.Session)),
@@ -107,6 +109,12 @@ internal sealed class RestDispatcher
             return;
         }
 
+        if (context.Faults.RefuseWrites && IsWrite(request.Method, path[(slash + 1)..]))
+        {
+            await RefuseWriteAsync(http, session);
+            return;
+        }
+
         await route.Handle(http, new RouteCall($"{baseUrl}/{version}", session, body));
     }
 
@@ -135,6 +143,11 @@ internal sealed class RestDispatcher
         if (routes.TryGetValue(resource, out var route))
         {
             return route;
+        }
+
+        if (engines.Route(resource) is { } engineRoute)
+        {
+            return new Route(engineRoute.Method, true, (http, call) => engineRoute.Handle(http, call.Body, call.VersionBase));
         }
 
         if (SessionEntryEndpoint.IsEntryPath(resource))
@@ -241,4 +254,18 @@ internal sealed class RestDispatcher
 
     /// <summary>What a handler gets besides the request: the version's base URL, the caller's session, the body read for recording.</summary>
     private sealed record RouteCall(string VersionBase, SimulatorSession? Session, string? Body);
+
+    // Refused writes (SimulatorFaults.RefuseWrites).
+
+    /// <summary>A call that changes the SMC: POST, PUT or DELETE, except logging in and out.</summary>
+    private static bool IsWrite(string method, string resource) =>
+        method is "POST" or "PUT" or "DELETE" && resource is not ("login" or "lms_login" or "logout");
+
+    /// <summary>403 with the SMC's error body, as for an API client whose role lacks the right.</summary>
+    private static Task RefuseWriteAsync(HttpContext http, SimulatorSession? session) =>
+        JsonAnswers.SmcErrorAsync(
+            http,
+            StatusCodes.Status403Forbidden,
+            $"Access denied: {http.Request.Method} {http.Request.Path} is not allowed.",
+            $"The administrator role of '{session?.UserName ?? "this client"}' does not grant the permission to change this element.");
 }

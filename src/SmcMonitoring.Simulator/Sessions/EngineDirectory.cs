@@ -8,7 +8,9 @@ namespace SmcMonitoring.Simulator.Sessions;
 /// <summary>
 /// Every engine name is a valid target: the first time a name is used it gets an identity derived from the name,
 /// so the same name has the same nodes, networks and (barring a rare collision) element number in every run.
-/// The engines of the stored logs keep the nodes the logs show.
+/// The engines of the stored logs keep the nodes the logs show. The configured engines (<see cref="SimulatorOptions.Engines"/>)
+/// are the ones REST lists, searches and changes; a session monitor still serves any target name, because what an
+/// SMC answers for a target it does not know is not recorded [A].
 /// </summary>
 internal sealed class EngineDirectory
 {
@@ -19,7 +21,7 @@ internal sealed class EngineDirectory
     private readonly Dictionary<string, EngineIdentity> byName = new(StringComparer.Ordinal);
     private readonly Dictionary<int, EngineIdentity> byNumber = new();
 
-    public EngineDirectory()
+    public EngineDirectory(IEnumerable<string> configured)
     {
         var known = new List<EngineIdentity>();
         foreach (var node in LogVocabulary.Nodes)
@@ -34,10 +36,36 @@ internal sealed class EngineDirectory
         }
 
         LogEngines = known.ToArray();
+        var listed = new List<EngineIdentity>();
+        foreach (var text in configured)
+        {
+            var engine = ConfiguredEngine.Parse(text);
+            var identity = byName.TryGetValue(engine.Name, out var existing) ? existing : Register(engine.Name, null);
+            if (identity.Type != engine.Type)
+            {
+                identity = identity with { Type = engine.Type };
+                byName[identity.Name] = identity;
+                byNumber[identity.Number] = identity;
+            }
+
+            if (!listed.Contains(identity))
+            {
+                listed.Add(identity);
+            }
+        }
+
+        Listed = listed.ToArray();
     }
 
     /// <summary>The engines that send the stored logs: fw-east, fw-west, dmz-fw. Alerts and untargeted neighbors come from them.</summary>
     public EngineIdentity[] LogEngines { get; }
+
+    /// <summary>The configured engines, in their configured order: what the <c>engine_clusters</c> search lists.</summary>
+    public EngineIdentity[] Listed { get; }
+
+    /// <summary>The configured engine an href's type and element number name, or null.</summary>
+    public EngineIdentity? FindListed(string type, int number) =>
+        Array.Find(Listed, engine => engine.Number == number && engine.Type == type);
 
     public EngineIdentity Get(string name)
     {

@@ -43,7 +43,7 @@ internal sealed class SessionRecordKeys : IRecordKeys
             hrefKey = JsonEncodedText.Encode(
                 definition.Kind == MonitorKind.VpnSa ? "vpn_sa_href" : definition.Legacy ? "blacklist_href" : "block_list_href",
                 JsonText.Encoder);
-            hrefPrefix = $"{versionBase}/elements/single_fw/{engine.Number}/{segment}/";
+            hrefPrefix = $"{versionBase}/elements/{engine.Type}/{engine.Number}/{segment}/";
         }
     }
 

@@ -100,9 +100,43 @@ internal sealed class SessionTable
         }
     }
 
+    /// <summary>Adds a row whose values a REST client gave (see <see cref="TableScope.GivenRows"/>); watchers receive it as added.</summary>
+    public SessionRow AddGiven(object values, long now)
+    {
+        lock (gate)
+        {
+            var row = state.Add(now);
+            Scope.GivenRows[row.Id] = values;
+            Publish(new TableChange(ChangeKind.Added, row, default));
+            return row;
+        }
+    }
+
+    /// <summary>Removes every row (a REST flush); watchers receive each as deleted. Returns how many there were.</summary>
+    public int DeleteAll(long now)
+    {
+        lock (gate)
+        {
+            var ids = new List<long>();
+            foreach (var row in state.View().Rows())
+            {
+                ids.Add(row.Id);
+            }
+
+            foreach (var id in ids)
+            {
+                var row = state.Delete(id)!.Value;
+                Publish(new TableChange(ChangeKind.Deleted, row with { ChangedAt = now }, row));
+            }
+
+            return ids.Count;
+        }
+    }
+
     /// <summary>
     /// Makes the next change of the table's deterministic sequence: an update (half the time), an add or a delete,
-    /// the latter two weighted to keep the table near its configured size.
+    /// the latter two weighted to keep the table near its configured size. A row a REST client gave is never picked
+    /// (an add happens instead): it stays as given until a client deletes it.
     /// </summary>
     public TableChange ApplyNextChange(long now)
     {
@@ -113,18 +147,19 @@ internal sealed class SessionTable
             var addWeight = live < size * (1 - SizeTolerance) ? 40 : live > size * (1 + SizeTolerance) ? 10 : 25;
             var roll = hash.Below(100);
             TableChange change;
-            if (live == 0 || roll < addWeight)
+            var picked = live == 0 || roll < addWeight ? -1 : state.PickLive(ref hash);
+            if (picked < 0 || Scope.GivenRows.ContainsKey(picked))
             {
                 change = new TableChange(ChangeKind.Added, state.Add(now), default);
             }
             else if (roll < 50)
             {
-                var row = state.Delete(state.PickLive(ref hash))!.Value;
+                var row = state.Delete(picked)!.Value;
                 change = new TableChange(ChangeKind.Deleted, row with { ChangedAt = now }, row);
             }
             else
             {
-                var (row, previous) = state.Update(state.PickLive(ref hash), now);
+                var (row, previous) = state.Update(picked, now);
                 change = new TableChange(ChangeKind.Updated, row, previous);
             }
 

@@ -24,9 +24,10 @@ internal sealed class SessionTables
         this.options = options;
         this.anchorMilliseconds = anchorMilliseconds;
         this.stopping = stopping;
+        Engines = new EngineDirectory(options.Engines);
     }
 
-    public EngineDirectory Engines { get; } = new();
+    public EngineDirectory Engines { get; }
 
     public static SessionMonitor MonitorOf(MonitorKind kind) => Monitors[(int)kind];
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using SmcMonitoring.Simulator.Logs;
 using SmcMonitoring.Simulator.Records;
 
@@ -41,6 +42,12 @@ internal sealed class TableScope
 
     /// <summary>"Now" for the initial table: its rows were created before this time (the stored logs' end).</summary>
     public long AnchorMilliseconds { get; }
+
+    /// <summary>
+    /// The values of rows a REST client created (a POSTed block-list entry), by row id; every other row is drawn from
+    /// the seed. Kept after the row is deleted, so its deletion is sent with the values it had.
+    /// </summary>
+    public ConcurrentDictionary<long, object> GivenRows { get; } = new();
 
     /// <summary>The stream a row's fixed values (addresses, names, ports) come from.</summary>
     public HashStream Identity(long rowId) => new(Seed, rowId);

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Management.Automation;
+using SmcMonitoring.Fields;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
 using SmcMonitoring.Session;
@@ -19,12 +20,14 @@ namespace SmcMonitoring.Cmdlets;
 /// <para>Entries blocked for more than an hour, times in US Central time.</para>
 /// </example>
 /// <example>
-/// <code>Get-SmcBlocklist -Engine sg_vm | ForEach-Object { Invoke-RestMethod -Method Delete -Uri $_.Href -WebSession $web }</code>
-/// <para>Removes every entry through the SMC REST API, with the Href of each entry.</para>
+/// <code>Get-SmcBlocklist -Engine sg_vm | Where-Object BlocklistSourceIp -eq '198.51.100.7' | Remove-SmcBlocklistEntry</code>
+/// <para>Removes the entries that block 198.51.100.7: Remove-SmcBlocklistEntry deletes each by its Href.</para>
 /// </example>
 /// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
 /// <seealso href="about_SmcMonitoring_Filters">about_SmcMonitoring_Filters</seealso>
 /// <seealso cref="GetSmcLogFieldCommand"/>
+/// <seealso cref="AddSmcBlocklistEntryCommand"/>
+/// <seealso cref="RemoveSmcBlocklistEntryCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcBlocklist")]
 [Alias("Get-SmcBlacklist")]
 [OutputType(typeof(SmcBlocklistEntry), typeof(System.Collections.Specialized.OrderedDictionary))]
@@ -36,10 +39,11 @@ public sealed class GetSmcBlocklistCommand : SmcSessionMonitorCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Name")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(EngineNameCompleter))]
     public string[]? Engine { get; set; }
 
     internal override SessionMonitor Monitor => SessionMonitor.BlockList;
 
     /// <inheritdoc/>
-    protected override void ProcessRecord() => QueryTargets(Engine!);
+    protected override void ProcessRecord() => QueryTargets(ValidateEngineNames(ResolveSession(), Engine!));
 }

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SmcMonitoring.Fields;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
 
@@ -33,10 +34,11 @@ public sealed class GetSmcRouteCommand : SmcSessionMonitorCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Name")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(EngineNameCompleter))]
     public string[]? Engine { get; set; }
 
     internal override SessionMonitor Monitor => SessionMonitor.Routing;
 
     /// <inheritdoc/>
-    protected override void ProcessRecord() => QueryTargets(Engine!);
+    protected override void ProcessRecord() => QueryTargets(ValidateEngineNames(ResolveSession(), Engine!));
 }

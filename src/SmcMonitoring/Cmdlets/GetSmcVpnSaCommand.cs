@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using SmcMonitoring.Fields;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
 
@@ -23,6 +24,7 @@ namespace SmcMonitoring.Cmdlets;
 /// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
 /// <seealso href="about_SmcMonitoring_Filters">about_SmcMonitoring_Filters</seealso>
 /// <seealso cref="GetSmcLogFieldCommand"/>
+/// <seealso cref="RemoveSmcVpnSaCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcVpnSa")]
 [OutputType(typeof(SmcVpnSa), typeof(System.Collections.Specialized.OrderedDictionary))]
 public sealed class GetSmcVpnSaCommand : SmcSessionMonitorCmdlet
@@ -33,10 +35,11 @@ public sealed class GetSmcVpnSaCommand : SmcSessionMonitorCmdlet
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Name")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(EngineNameCompleter))]
     public string[]? Engine { get; set; }
 
     internal override SessionMonitor Monitor => SessionMonitor.VpnSa;
 
     /// <inheritdoc/>
-    protected override void ProcessRecord() => QueryTargets(Engine!);
+    protected override void ProcessRecord() => QueryTargets(ValidateEngineNames(ResolveSession(), Engine!));
 }

@@ -1,9 +1,12 @@
 using System;
+using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using System.Threading;
 using SmcMonitoring.Session;
 using SmcMonitoring.Errors;
+using SmcMonitoring.Fields;
 
 namespace SmcMonitoring.Cmdlets;
 
@@ -42,6 +45,56 @@ public abstract class SmcCmdlet : PSCmdlet, IDisposable
         var session = FindSession(given, out var problem);
         if (problem != null) { ThrowTerminatingError(problem); }
         return session!;
+    }
+
+    /// <summary>
+    /// Checks -Engine names against the SMC's engines before any socket opens, and returns them as the SMC spells them.
+    /// The engine list is kept per session; a name missing from it lists the engines again once (engines can be added
+    /// while a script runs), then stops the cmdlet with an error naming the closest engine names. When the SMC does not
+    /// let the session list its engines, the names go to the SMC unchecked and a warning says why (once per session).
+    /// </summary>
+    /// <param name="session">The session whose SMC must know the engines.</param>
+    /// <param name="names">The names given to -Engine.</param>
+    protected string[] ValidateEngineNames(SmcSession session, IEnumerable<string> names)
+    {
+        var wanted = names.ToList();
+        var directory = session.Engines;
+        if (wanted.Count == 0) { return wanted.ToArray(); }
+        if (directory.ListingRefused is { } refused && directory.Cached is null)
+        {
+            WriteVerbose($"Engine names not checked: {refused.Message}");
+            return wanted.ToArray();
+        }
+        IReadOnlyList<SmcEngine?> found;
+        try
+        {
+            found = directory.FindAsync(wanted, Cancellation).GetAwaiter().GetResult();
+        }
+        catch (SmcException ex)
+        {
+            WriteWarning($"The engine names are not checked, because the engines cannot be listed: {ex.Message}");
+            return wanted.ToArray();
+        }
+        var unknown = wanted.Where((_, i) => found[i] is null).Distinct(StringComparer.Ordinal).ToList();
+        if (unknown.Count > 0)
+        {
+            var engines = directory.Cached ?? Array.Empty<SmcEngine>();
+            var advice = engines.Count == 0
+                ? $"The SMC at {session.Url} lists no engines."
+                : string.Join(" ", unknown.Select(name => $"Closest to '{name}': {string.Join(", ", ClosestEngineNames(engines, name))}.")) + " Get-SmcEngine lists every engine.";
+            ThrowError(SmcErrors.EngineNotFound, $"Cannot find {(unknown.Count == 1 ? "an engine named" : "engines named")} {string.Join(", ", unknown.Select(n => $"'{n}'"))} (-Engine) on the SMC at {session.Url}. {advice}", unknown[0]);
+        }
+        return found.Select(e => e!.Name).ToArray();
+    }
+
+    /// <summary>The <paramref name="count"/> engine names closest to <paramref name="spelling"/> (edit distance, ignoring case).</summary>
+    private protected static IReadOnlyList<string> ClosestEngineNames(IEnumerable<SmcEngine> engines, string spelling, int count = 3)
+    {
+        var wanted = spelling.Trim().ToUpperInvariant();
+        return engines
+            .Select(e => (e.Name, Distance: FieldCatalog.EditDistance(wanted, e.Name.ToUpperInvariant())))
+            .OrderBy(p => p.Distance).ThenBy(p => p.Name, StringComparer.Ordinal)
+            .Take(count).Select(p => p.Name).ToList();
     }
 
     /// <inheritdoc/>

@@ -122,6 +122,38 @@ internal static class SmcErrors
     /// <summary>The SMC did not confirm a notification subscription in time.</summary>
     public static readonly SmcError NotificationSubscribeTimeout = new("SmcNotificationSubscribeTimeout", SmcErrorKind.Timeout);
 
+    // Engines and changes to the SMC (block list, VPN SAs).
+
+    /// <summary>A block-list address is not an IP address, a CIDR network or <c>any</c>.</summary>
+    public static readonly SmcError BlocklistAddressInvalid = new("SmcBlocklistAddressInvalid", SmcErrorKind.InvalidArgument);
+
+    /// <summary>A block-list duration is not a whole number of seconds, at least one.</summary>
+    public static readonly SmcError BlocklistDurationInvalid = new("SmcBlocklistDurationInvalid", SmcErrorKind.InvalidArgument);
+
+    /// <summary>A block-list entry would block every address to every address on every port.</summary>
+    public static readonly SmcError BlocklistEntryTooBroad = new("SmcBlocklistEntryTooBroad", SmcErrorKind.InvalidArgument);
+
+    /// <summary>A block-list port is not a number or a range of numbers from 1 to 65535.</summary>
+    public static readonly SmcError BlocklistPortInvalid = new("SmcBlocklistPortInvalid", SmcErrorKind.InvalidArgument);
+
+    /// <summary>A block-list protocol is neither TCP nor UDP although ports are given.</summary>
+    public static readonly SmcError BlocklistProtocolInvalid = new("SmcBlocklistProtocolInvalid", SmcErrorKind.InvalidArgument);
+
+    /// <summary>An engine element lacks the link (for example <c>block_list</c>) an action needs.</summary>
+    public static readonly SmcError EngineLinkNotFound = new("SmcEngineLinkNotFound", SmcErrorKind.Protocol);
+
+    /// <summary>-Engine names an engine the SMC does not know.</summary>
+    public static readonly SmcError EngineNotFound = new("SmcEngineNotFound", SmcErrorKind.NotFound);
+
+    /// <summary>An href is not an absolute URL on the session's SMC.</summary>
+    public static readonly SmcError HrefInvalid = new("SmcHrefInvalid", SmcErrorKind.InvalidArgument);
+
+    /// <summary>A record to delete carries no href.</summary>
+    public static readonly SmcError HrefMissing = new("SmcHrefMissing", SmcErrorKind.InvalidArgument);
+
+    /// <summary>The SMC refused a request because the API client or administrator lacks the right (403, or 401 after logging in again).</summary>
+    public static readonly SmcError RequestForbidden = new("SmcRequestForbidden", SmcErrorKind.PermissionDenied);
+
     // What the caller typed.
 
     /// <summary>-Field (or Get-SmcLogField) names a field nobody knows.</summary>

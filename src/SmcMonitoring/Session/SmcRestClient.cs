@@ -17,7 +17,7 @@ namespace SmcMonitoring.Session;
 /// The REST side of a session (PROTOCOL.md section 2): login by API key or by user and password, entry points,
 /// current user, logout, and authenticated GETs that log in again once when the SMC answers 401.
 /// </summary>
-internal sealed class SmcRestClient : IDisposable
+internal sealed partial class SmcRestClient : IDisposable
 {
     private readonly SmcConnectionSettings _settings;
     private readonly CookieContainer _cookies = new();

@@ -16,7 +16,7 @@ namespace SmcMonitoring.Session;
 /// A logged-in session with one SMC: the negotiated API version, the session cookie or token, and the HTTP client
 /// every REST call of the session uses. Websockets reuse its credentials. Its text form never shows a secret.
 /// </summary>
-public sealed class SmcSession : IDisposable
+public sealed partial class SmcSession : IDisposable
 {
     private static int s_lastId;
     private readonly SmcRestClient _rest;

@@ -7,6 +7,7 @@ namespace SmcMonitoring.Simulator.Sessions.Monitors;
 /// <summary>
 /// BLOCK_LIST (BLACKLIST before SMC 7.0): an engine's block-list entries. Entry n has the user-visible id
 /// 4401+n and the opaque key base64("BLE-" + id), which also ends its href. An update refreshes the duration.
+/// An entry a REST client POSTed shows exactly what it gave (<see cref="GivenBlockListEntry"/>).
 /// </summary>
 internal sealed class BlockListMonitor : SessionMonitor
 {
@@ -57,6 +58,12 @@ internal sealed class BlockListMonitor : SessionMonitor
     {
         values[compId] = FieldValue.Of(row.Node.Name);
         values[entryId] = FieldValue.EntryId(FirstEntryNumber + row.Row.Id, new Term(EntryKeyOf(row.Row.Id)));
+        if (row.Scope.GivenRows.TryGetValue(row.Row.Id, out var given) && given is GivenBlockListEntry entry)
+        {
+            FillGiven(entry, values);
+            return;
+        }
+
         values[blacklister] = identity.Below(3) == 0
             ? FieldValue.Of(row.Node.Name)
             : FieldValue.Of(SessionVocabulary.Blacklisters[identity.Below(SessionVocabulary.Blacklisters.Length)]);
@@ -103,6 +110,39 @@ internal sealed class BlockListMonitor : SessionMonitor
         {
             values[destinationPort] = FieldValue.Of(8000);
             values[destinationPortRange] = FieldValue.Of(8080);
+        }
+    }
+
+    /// <summary>A POSTed entry: the Management Server blocked it (the SMC applies REST entries), ports only where given.</summary>
+    private void FillGiven(GivenBlockListEntry entry, FieldValue[] values)
+    {
+        values[blacklister] = FieldValue.Of(SessionVocabulary.Blacklisters[0]);
+        values[duration] = FieldValue.Of(entry.DurationSeconds);
+        values[source] = FieldValue.Of(entry.Source.Address);
+        values[sourcePrefix] = FieldValue.Of(entry.Source.Prefix);
+        values[destination] = FieldValue.Of(entry.Destination.Address);
+        values[destinationPrefix] = FieldValue.Of(entry.Destination.Prefix);
+        if (entry.Protocol is not { } protocolTerm)
+        {
+            return;
+        }
+
+        values[protocol] = FieldValue.Of(protocolTerm);
+        Ports(entry.Source, sourcePort, sourcePortRange, values);
+        Ports(entry.Destination, destinationPort, destinationPortRange, values);
+    }
+
+    private static void Ports(GivenEndPoint end, int first, int range, FieldValue[] values)
+    {
+        if (end.FirstPort == 0)
+        {
+            return;
+        }
+
+        values[first] = FieldValue.Of(end.FirstPort);
+        if (end.LastPort != end.FirstPort)
+        {
+            values[range] = FieldValue.Of(end.LastPort);
         }
     }
 }
