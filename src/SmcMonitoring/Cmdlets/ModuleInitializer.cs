@@ -1,0 +1,42 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Runtime.InteropServices;
+using System.Threading;
+
+namespace SmcMonitoring.Cmdlets;
+
+/// <summary>
+/// Lets Windows PowerShell 5.1 load the module's dependencies (System.Text.Json and what it needs). They ship in the
+/// <c>dependencies</c> folder beside SmcMonitoring.dll. The versions they ask of each other differ from the versions
+/// shipped (System.Memory asks for System.Runtime.CompilerServices.Unsafe 4.0.4.1, 6.0.0.0 ships), and .NET Framework
+/// applies no binding redirects to a module, so on .NET Framework this installs an
+/// <see cref="AppDomain.AssemblyResolve"/> handler that serves those requests from that folder, and from nowhere else.
+/// PowerShell 7 has newer copies of all of them, loads its own and never looks in the folder; nothing is installed there.
+/// </summary>
+public sealed class ModuleInitializer : IModuleAssemblyInitializer
+{
+    private static int s_installed;
+
+    /// <summary>True when the process runs on .NET Framework (Windows PowerShell 5.1).</summary>
+    internal static bool RunsOnNetFramework =>
+        RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+
+    /// <inheritdoc/>
+    public void OnImport()
+    {
+        if (RunsOnNetFramework) { InstallResolver(); }
+    }
+
+    /// <summary>
+    /// Installs the handler once per process. It stays when the module is removed: another runspace of the process may
+    /// still use the module, and objects it made may still load code of a dependency.
+    /// </summary>
+    private static void InstallResolver()
+    {
+        if (Interlocked.Exchange(ref s_installed, 1) == 1) { return; }
+        var moduleFolder = Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? "";
+        var dependencies = new DependencyFolder(Path.Combine(moduleFolder, DependencyFolder.Name));
+        AppDomain.CurrentDomain.AssemblyResolve += dependencies.Resolve;
+    }
+}
