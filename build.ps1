@@ -34,7 +34,7 @@ $StagingDir = Join-Path $OutDir 'SmcMonitoring'
 $SimulatorDll = Join-Path $Root "src/SmcMonitoring.Simulator/bin/$Configuration/net10.0/SmcMonitoring.Simulator.dll"
 $PackageDir = Join-Path $OutDir 'package'
 
-Import-Module (Join-Path $Root 'tools/ModuleMetadata.psm1') -Force
+Import-Module (Join-Path $Root 'tools/ModulePackaging.psm1') -Force
 
 function Invoke-Native {
     param([string] $File, [string[]] $Arguments)
@@ -175,50 +175,16 @@ function Invoke-Bench {
     & $bench -StagingDir $StagingDir -SimulatorDll $SimulatorDll -Configuration $Configuration
 }
 
-function New-ModuleZip {
-    param([string] $Path, [string] $Version)
-    # SmcMonitoring/<version>/... so that Expand-Archive into a Modules folder gives the layout Install-PSResource makes.
-    Add-Type -AssemblyName System.IO.Compression
-    $prefix = "SmcMonitoring/$Version/"
-    $files = Get-ChildItem -Path $StagingDir -File -Recurse | Sort-Object FullName
-    $zip = [System.IO.Compression.ZipFile]::Open($Path, [System.IO.Compression.ZipArchiveMode]::Create)
-    try {
-        foreach ($file in $files) {
-            $relative = [System.IO.Path]::GetRelativePath($StagingDir, $file.FullName).Replace('\', '/')
-            $entry = $zip.CreateEntry($prefix + $relative, [System.IO.Compression.CompressionLevel]::Optimal)
-            $entry.LastWriteTime = $file.LastWriteTime
-            $target = $entry.Open()
-            try {
-                $source = [System.IO.File]::OpenRead($file.FullName)
-                try { $source.CopyTo($target) } finally { $source.Dispose() }
-            }
-            finally { $target.Dispose() }
-        }
-    }
-    finally { $zip.Dispose() }
-}
-
 function Invoke-Package {
-    if (-not (Get-Command Compress-PSResource -ErrorAction SilentlyContinue)) {
-        throw 'Package needs Compress-PSResource (Microsoft.PowerShell.PSResourceGet 1.1 or later, shipped with PowerShell 7.5 and later): run it with the repository''s tool, dotnet tool restore && dotnet pwsh ./build.ps1 Package.'
-    }
     Invoke-Build
     $metadata = Get-Metadata
-    $version = if ($metadata.Prerelease) { "$($metadata.Version)-$($metadata.Prerelease)" } else { $metadata.Version }
     if (Test-Path $PackageDir) { Remove-Item -Recurse -Force $PackageDir }
-    $null = New-Item -ItemType Directory -Path $PackageDir
-
-    Compress-PSResource -Path $StagingDir -DestinationPath $PackageDir
-    $nupkg = Join-Path $PackageDir "SmcMonitoring.$version.nupkg"
-    if (-not (Test-Path $nupkg)) { throw "Compress-PSResource did not write $nupkg." }
-    $zip = Join-Path $PackageDir "SmcMonitoring-$version.zip"
-    New-ModuleZip -Path $zip -Version $metadata.Version
-
-    Write-Host "Package (for Publish-PSResource or a local repository): $nupkg"
-    Write-Host "Zip (Expand-Archive into a Modules folder): $zip"
+    $made = New-ModulePackage -ModuleFolder $StagingDir -Destination $PackageDir -Metadata $metadata
+    Write-Host "Package (for Publish-PSResource to a repository): $($made.Package)"
+    Write-Host "Zip (Expand-Archive into a Modules folder): $($made.Zip)"
     $gaps = @(Get-GalleryGap -Metadata $metadata)
     if ($gaps.Count -gt 0) {
-        Write-Warning ("Not ready for the PowerShell Gallery: " + ($gaps -join ' ') + ' Set them once the project has a public home, then run Package again.')
+        Write-Warning ('Not ready for the PowerShell Gallery: ' + ($gaps -join ' ') + ' Set them once the project has a public home, then run Package again.')
     }
 }
 

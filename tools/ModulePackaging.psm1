@@ -1,7 +1,7 @@
-# The module's version and public addresses live in one place, Directory.Build.props; SmcMonitoring.psd1 holds the
-# rest of the manifest. build.ps1 stamps the first into a copy of the second when it stages the module. Kept apart from
-# build.ps1 so that a test can stamp a manifest with addresses the repository does not have yet.
-# Runs in Windows PowerShell 5.1 too (its tests are part of the unit-level set).
+# What build.ps1 uses to stage and package the module, kept apart so that tests run the same code: the version and
+# public addresses live in one place, Directory.Build.props, and are stamped into a copy of SmcMonitoring.psd1 (which
+# holds the rest of the manifest); the package and the zip are made from the staged module folder.
+# Loads in Windows PowerShell 5.1 too (the manifest tests are unit-level); New-ModulePackage needs PowerShell 7.
 
 Set-StrictMode -Version 3.0
 
@@ -79,4 +79,51 @@ function Get-GalleryGap {
     if (-not $Metadata.LicenseUri) { 'ModuleLicenseUri (where the LICENSE file can be read online) is empty in Directory.Build.props.' }
 }
 
-Export-ModuleMember -Function Get-ModuleMetadata, ConvertTo-StagedManifest, Get-GalleryGap
+function New-ModulePackage {
+    <#
+    .SYNOPSIS
+        Makes what a user installs from a staged module folder: SmcMonitoring.<version>.nupkg (Compress-PSResource)
+        and SmcMonitoring-<version>.zip (SmcMonitoring/<ModuleVersion>/..., the layout Install-PSResource makes, so that
+        Expand-Archive into a Modules folder installs it). Returns both paths.
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)] [string] $ModuleFolder,
+        [Parameter(Mandatory)] [string] $Destination,
+        [Parameter(Mandatory)] $Metadata
+    )
+
+    if (-not (Get-Command Compress-PSResource -ErrorAction SilentlyContinue)) {
+        throw 'Packaging needs Compress-PSResource (Microsoft.PowerShell.PSResourceGet 1.1 or later, in PowerShell 7.5 and later); the repository''s tool has it: dotnet tool restore && dotnet pwsh ./build.ps1 Package.'
+    }
+    $version = if ($Metadata.Prerelease) { "$($Metadata.Version)-$($Metadata.Prerelease)" } else { $Metadata.Version }
+    $null = New-Item -ItemType Directory -Path $Destination -Force
+
+    Compress-PSResource -Path $ModuleFolder -DestinationPath $Destination
+    $nupkg = Join-Path $Destination "SmcMonitoring.$version.nupkg"
+    if (-not (Test-Path -LiteralPath $nupkg)) { throw "Compress-PSResource did not write $nupkg." }
+
+    $zipPath = Join-Path $Destination "SmcMonitoring-$version.zip"
+    $root = (Resolve-Path -LiteralPath $ModuleFolder).ProviderPath
+    $prefix = "SmcMonitoring/$($Metadata.Version)/"
+    Add-Type -AssemblyName System.IO.Compression
+    $zip = [System.IO.Compression.ZipFile]::Open($zipPath, [System.IO.Compression.ZipArchiveMode]::Create)
+    try {
+        foreach ($file in Get-ChildItem -LiteralPath $root -File -Recurse | Sort-Object FullName) {
+            $relative = [System.IO.Path]::GetRelativePath($root, $file.FullName).Replace('\', '/')
+            $entry = $zip.CreateEntry($prefix + $relative, [System.IO.Compression.CompressionLevel]::Optimal)
+            $entry.LastWriteTime = $file.LastWriteTime
+            $target = $entry.Open()
+            try {
+                $source = [System.IO.File]::OpenRead($file.FullName)
+                try { $source.CopyTo($target) } finally { $source.Dispose() }
+            }
+            finally { $target.Dispose() }
+        }
+    }
+    finally { $zip.Dispose() }
+
+    [pscustomobject]@{ Package = $nupkg; Zip = $zipPath }
+}
+
+Export-ModuleMember -Function Get-ModuleMetadata, ConvertTo-StagedManifest, Get-GalleryGap, New-ModulePackage
