@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace SmcMonitoring.Cmdlets;
@@ -18,9 +17,11 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer
 {
     private static int s_installed;
 
-    /// <summary>True when the process runs on .NET Framework (Windows PowerShell 5.1).</summary>
-    internal static bool RunsOnNetFramework =>
-        RuntimeInformation.FrameworkDescription.StartsWith(".NET Framework", StringComparison.Ordinal);
+    /// <summary>
+    /// True when the process runs on .NET Framework (Windows PowerShell 5.1), where <see cref="object"/> lives in mscorlib
+    /// (System.Private.CoreLib on .NET); asked of the core library itself, so that nothing else has to load first.
+    /// </summary>
+    internal static bool RunsOnNetFramework => typeof(object).Assembly.GetName().Name == "mscorlib";
 
     /// <inheritdoc/>
     public void OnImport()
