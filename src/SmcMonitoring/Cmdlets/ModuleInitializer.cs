@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Threading;
+using SmcMonitoring.Errors;
 
 namespace SmcMonitoring.Cmdlets;
 
@@ -11,7 +12,8 @@ namespace SmcMonitoring.Cmdlets;
 /// shipped (System.Memory asks for System.Runtime.CompilerServices.Unsafe 4.0.4.1, 6.0.0.0 ships), and .NET Framework
 /// applies no binding redirects to a module, so on .NET Framework this installs an
 /// <see cref="AppDomain.AssemblyResolve"/> handler that serves those requests from that folder, and from nowhere else.
-/// PowerShell 7 has newer copies of all of them, loads its own and never looks in the folder; nothing is installed there.
+/// PowerShell 7 has newer copies of all of them, loads its own and never looks in the folder; nothing is installed there,
+/// and a PowerShell 7 too old to have them (before 7.4) is refused at import with the reason.
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer
 {
@@ -26,8 +28,24 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer
     /// <inheritdoc/>
     public void OnImport()
     {
-        if (RunsOnNetFramework) { InstallResolver(); }
+        if (RunsOnNetFramework)
+        {
+            InstallResolver();
+            return;
+        }
+        // Fail the import with the reason, rather than the first command with a missing System.Text.Json 8.0.
+        if (RuntimeProblem(Environment.Version) is { } problem) { throw SmcErrors.PowerShellUnsupported.Create(problem); }
     }
+
+    /// <summary>
+    /// Why the module cannot run on .NET <paramref name="runtime"/>, or null when it can. PowerShell 7.4 and later run on
+    /// .NET 8 or later, whose System.Text.Json is at least the 8.0 the module is built for; older PowerShell 7 releases
+    /// bring an older one, which the module's own copy (there for Windows PowerShell) cannot replace.
+    /// </summary>
+    internal static string? RuntimeProblem(Version runtime) => runtime.Major >= 8
+        ? null
+        : $"SmcMonitoring needs PowerShell 7.4 or later, or Windows PowerShell 5.1. This PowerShell runs on .NET {runtime.ToString(2)}, "
+          + "whose System.Text.Json is older than the 8.0 the module is built for: install PowerShell 7.4 or later.";
 
     /// <summary>
     /// Installs the handler once per process. It stays when the module is removed: another runspace of the process may
