@@ -1,7 +1,8 @@
-# What a user installs, installed as a user would: the package that build.ps1 Package makes, published to a temporary
-# local repository with PSResourceGet and installed from it; and the zip, expanded into a Modules folder. Each is
-# imported by name in a fresh pwsh whose module path holds only that folder and PowerShell's own modules, and runs a
-# command against a simulator. PowerShell 7 only: PSResourceGet comes with 7.4, Compress-PSResource with 7.5.
+# What a user installs, installed as a user would: the package that build.ps1 Package makes is published to a
+# temporary local repository with PSResourceGet, installed from it, imported by name in a fresh pwsh whose module path
+# holds only that folder and PowerShell's own modules, run against a simulator, and uninstalled. The zip must hold the
+# staged module (which every other Pester file imports) file for file, where a Modules folder finds it by name.
+# PowerShell 7 only: PSResourceGet comes with 7.4, Compress-PSResource with 7.5.
 #
 # On Linux and macOS the PSResourceGet processes get a temporary home, so the current-user scope and the repository
 # registration land in TestDrive and vanish with it. Windows finds those folders through the registry, so there the
@@ -54,7 +55,7 @@ BeforeAll {
         finally { $process.Dispose() }
     }
 
-    # Imports SmcMonitoring by name from one Modules folder in a fresh pwsh and reports what it did, as JSON.
+    # Imports SmcMonitoring by name from one Modules folder, uses it, then (when asked) uninstalls it with PSResourceGet.
     $script:UseByName = @'
 $ErrorActionPreference = 'Stop'
 $env:PSModulePath = $env:T_MODULES + [System.IO.Path]::PathSeparator + (Join-Path $PSHOME 'Modules')
@@ -64,25 +65,21 @@ $null = Connect-SmcSession -Url $env:T_URL -ApiKey $env:T_KEY
 $logs = @(Get-SmcLog -MaxRecords 5)
 Disconnect-SmcSession
 $fromModule = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.Location -and $_.Location.StartsWith($module.ModuleBase) })
-[pscustomobject]@{
+$report = [ordered]@{
     ModuleBase = $module.ModuleBase
     Version    = $module.Version.ToString()
     Records    = $logs.Count
     Loaded     = @($fromModule | ForEach-Object { $_.GetName().Name })
     Synopsis   = (Get-Help Get-SmcLog).Synopsis
-} | ConvertTo-Json -Compress
+    Left       = -1
+}
+if ($env:T_UNINSTALL) {
+    Remove-Module SmcMonitoring
+    Uninstall-PSResource -Name SmcMonitoring -Scope CurrentUser
+    $report.Left = @(Get-InstalledPSResource -Name SmcMonitoring -ErrorAction SilentlyContinue).Count
+}
+[pscustomobject]$report | ConvertTo-Json -Compress
 '@
-
-    function Assert-UsedByName {
-        param([string] $Modules)
-        $report = @(Invoke-FreshPwsh -Script $UseByName -Environment @{ T_MODULES = $Modules; T_URL = $sim.Url; T_KEY = $sim.ApiKey })[-1] | ConvertFrom-Json
-        $report.ModuleBase | Should -BeLike (Join-Path $Modules 'SmcMonitoring*')
-        $report.Version | Should -Be $Metadata.Version
-        $report.Records | Should -Be 5
-        # PowerShell 7 brings its own System.Text.Json and the rest: nothing loads from dependencies/.
-        @($report.Loaded) | Should -Be @('SmcMonitoring')
-        $report.Synopsis | Should -Not -BeNullOrEmpty
-    }
 }
 
 AfterAll {
@@ -132,11 +129,17 @@ finally {
         }
         Join-Path $modules "SmcMonitoring/$($Metadata.Version)/SmcMonitoring.psd1" | Should -Exist
 
-        Assert-UsedByName -Modules $modules
+        $environment = @{ T_MODULES = $modules; T_URL = $sim.Url; T_KEY = $sim.ApiKey; T_UNINSTALL = $(if ($TemporaryHome) { 'yes' } else { '' }) }
+        $report = @(Invoke-FreshPwsh -Script $UseByName -Environment $environment)[-1] | ConvertFrom-Json
+        $report.ModuleBase | Should -BeLike (Join-Path $modules 'SmcMonitoring*')
+        $report.Version | Should -Be $Metadata.Version
+        $report.Records | Should -Be 5
+        # PowerShell 7 brings its own System.Text.Json and the rest: nothing loads from dependencies/.
+        @($report.Loaded) | Should -Be @('SmcMonitoring')
+        $report.Synopsis | Should -Not -BeNullOrEmpty
 
         if ($TemporaryHome) {
-            $uninstall = '$ErrorActionPreference = ''Stop''; Uninstall-PSResource -Name SmcMonitoring -Scope CurrentUser; @(Get-InstalledPSResource -Name SmcMonitoring -ErrorAction SilentlyContinue).Count'
-            @(Invoke-FreshPwsh -Script $uninstall)[-1] | Should -Be '0'
+            $report.Left | Should -Be 0 -Because 'Uninstall-PSResource removed it'
         }
         else {
             # Uninstall-PSResource knows only the scopes' own folders; a saved module is removed with its folder.
@@ -148,10 +151,26 @@ finally {
 }
 
 Describe 'The zip' {
-    It 'expanded into a Modules folder, is imported by name in a fresh pwsh and works' {
+    It 'holds the staged module, file for file, where a Modules folder finds it by name and version' {
         $modules = Join-Path $TestDrive 'ZipModules'
         Expand-Archive -Path $Made.Zip -DestinationPath $modules
-        Join-Path $modules "SmcMonitoring/$($Metadata.Version)/LICENSE" | Should -Exist
-        Assert-UsedByName -Modules $modules
+        $expanded = Join-Path $modules "SmcMonitoring/$($Metadata.Version)"
+        $staged = Split-Path -Parent $env:SMCMON_MODULE
+        $hashes = {
+            param($root)
+            Get-ChildItem -LiteralPath $root -File -Recurse | Sort-Object FullName |
+                ForEach-Object { [System.IO.Path]::GetRelativePath($root, $_.FullName).Replace('\', '/') + ' ' + (Get-FileHash -LiteralPath $_.FullName).Hash }
+        }
+        & $hashes $expanded | Should -Be (& $hashes $staged)
+
+        $saved = $env:PSModulePath
+        try {
+            $env:PSModulePath = $modules
+            $found = @(Get-Module -ListAvailable -Name SmcMonitoring)
+        }
+        finally { $env:PSModulePath = $saved }
+        $found.Count | Should -Be 1
+        $found[0].Version.ToString() | Should -Be $Metadata.Version
+        $found[0].ModuleBase | Should -Be $expanded
     }
 }
