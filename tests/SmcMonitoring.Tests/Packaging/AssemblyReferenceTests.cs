@@ -50,7 +50,8 @@ public class AssemblyReferenceTests
     [Fact]
     public void The_module_folder_holds_only_the_module_assembly()
     {
-        // PowerShell 7 would otherwise find a dependency beside SmcMonitoring.dll and might load it instead of its own.
+        // In dependencies/ nothing but the module's resolver (on .NET Framework) loads them; beside SmcMonitoring.dll a
+        // runtime's own probing could find them outside its rule, and PowerShell 7 could use one instead of its own.
         var module = StagedModule.Load();
         var beside = module.Assemblies.Where(a => a.Folder == module.Folder).Select(a => a.Identity.Name).ToList();
         Assert.Equal(new[] { "SmcMonitoring" }, beside);
