@@ -46,11 +46,15 @@ BeforeAll {
         $info.UseShellExecute = $false
         $process = [System.Diagnostics.Process]::Start($info)
         try {
+            $output = $process.StandardOutput.ReadToEndAsync()
             $errors = $process.StandardError.ReadToEndAsync()
-            $output = $process.StandardOutput.ReadToEnd()
-            $process.WaitForExit()
-            if ($process.ExitCode -ne 0) { throw "pwsh exited with $($process.ExitCode): $($errors.Result) $output" }
-            return @($output -split '\r?\n' | Where-Object { $_ })
+            if (-not $process.WaitForExit(180000)) {
+                Stop-Process -Id $process.Id -Force
+                $null = $process.WaitForExit(10000)
+                throw "pwsh did not finish within 3 minutes and was stopped: $($errors.Result)"
+            }
+            if ($process.ExitCode -ne 0) { throw "pwsh exited with $($process.ExitCode): $($errors.Result) $($output.Result)" }
+            return @($output.Result -split '\r?\n' | Where-Object { $_ })
         }
         finally { $process.Dispose() }
     }
