@@ -8,6 +8,9 @@
     Demo    starts the simulator on a free loopback port, connects, shows the 20 newest logs, tails live
             logs for 5 seconds, disconnects and stops the simulator.
     Bench   runs the benchmark harness in bench/ (figures, not assertions).
+    Package builds what a user installs, under out/package: a PowerShell Gallery style package (.nupkg, made by
+            Compress-PSResource from the staged module) and a zip of the staged module (SmcMonitoring/<version>/...),
+            prints where they are, and says what the metadata still lacks for a Gallery publication.
     Clean   removes build output.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
@@ -15,7 +18,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0)]
-    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Clean')]
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
@@ -29,19 +32,9 @@ $Root = $PSScriptRoot
 $OutDir = Join-Path $Root 'out'
 $StagingDir = Join-Path $OutDir 'SmcMonitoring'
 $SimulatorDll = Join-Path $Root "src/SmcMonitoring.Simulator/bin/$Configuration/net10.0/SmcMonitoring.Simulator.dll"
+$PackageDir = Join-Path $OutDir 'package'
 
-# The module's own files and the dependencies Windows PowerShell 5.1 needs beside it (PowerShell 7 has newer ones).
-$ModuleArtifacts = @(
-    'SmcMonitoring.dll'
-    'System.Text.Json.dll'
-    'System.Text.Encodings.Web.dll'
-    'System.Memory.dll'
-    'System.Buffers.dll'
-    'System.Numerics.Vectors.dll'
-    'System.Runtime.CompilerServices.Unsafe.dll'
-    'System.Threading.Tasks.Extensions.dll'
-    'Microsoft.Bcl.AsyncInterfaces.dll'
-)
+Import-Module (Join-Path $Root 'tools/ModulePackaging.psm1') -Force
 
 function Invoke-Native {
     param([string] $File, [string[]] $Arguments)
@@ -49,10 +42,7 @@ function Invoke-Native {
     if ($LASTEXITCODE -ne 0) { throw "$File $($Arguments -join ' ') failed with exit code $LASTEXITCODE." }
 }
 
-function Get-ModuleVersion {
-    [xml] $props = Get-Content -Raw (Join-Path $Root 'Directory.Build.props')
-    return $props.Project.PropertyGroup.Version
-}
+function Get-Metadata { Get-ModuleMetadata -PropsPath (Join-Path $Root 'Directory.Build.props') }
 
 function Invoke-Build {
     Invoke-Native dotnet @('build', (Join-Path $Root 'SmcMonitoring.sln'), '-c', $Configuration, '--nologo', '-v', 'q', '-clp:NoSummary')
@@ -60,15 +50,18 @@ function Invoke-Build {
     Invoke-Native dotnet @('publish', (Join-Path $Root 'src/SmcMonitoring/SmcMonitoring.csproj'), '-c', $Configuration, '-o', $publish, '--no-build', '--nologo', '-v', 'q')
 
     if (Test-Path $StagingDir) { Remove-Item -Recurse -Force $StagingDir }
-    $null = New-Item -ItemType Directory -Path $StagingDir
-    foreach ($file in $ModuleArtifacts) { Copy-Item (Join-Path $publish $file) $StagingDir }
-    foreach ($file in 'SmcMonitoring.format.ps1xml', 'SmcMonitoring.Types.ps1xml') { Copy-Item (Join-Path $Root $file) $StagingDir }
+    $dependencies = Join-Path $StagingDir 'dependencies'
+    $null = New-Item -ItemType Directory -Path $dependencies
+    Copy-Item (Join-Path $publish 'SmcMonitoring.dll') $StagingDir
+    # Every other assembly the publish brings is a dependency. PowerShell 7 has newer copies of them all and never
+    # looks in this folder; Windows PowerShell 5.1 loads them from it through ModuleInitializer (no binding redirects).
+    Get-ChildItem -Path $publish -Filter *.dll | Where-Object Name -NE 'SmcMonitoring.dll' | Copy-Item -Destination $dependencies
+    foreach ($file in 'SmcMonitoring.format.ps1xml', 'SmcMonitoring.Types.ps1xml', 'LICENSE') { Copy-Item (Join-Path $Root $file) $StagingDir }
     $help = Join-Path $Root 'src/SmcMonitoring/en-US'
     if (Test-Path $help) { Copy-Item -Recurse $help $StagingDir }
 
-    # The manifest in the repo is the source of truth; the build stamps the version of Directory.Build.props.
-    $manifest = Get-Content -Raw (Join-Path $Root 'SmcMonitoring.psd1')
-    $manifest = $manifest -replace "ModuleVersion\s*=\s*'[^']*'", "ModuleVersion        = '$(Get-ModuleVersion)'"
+    # The manifest in the repo is the source of truth; the build stamps what Directory.Build.props holds.
+    $manifest = ConvertTo-StagedManifest -ManifestText (Get-Content -Raw (Join-Path $Root 'SmcMonitoring.psd1')) -Metadata (Get-Metadata)
     Set-Content -Path (Join-Path $StagingDir 'SmcMonitoring.psd1') -Value $manifest -NoNewline
     Write-Host "Staged module: $StagingDir"
 }
@@ -101,6 +94,8 @@ function Invoke-Test {
     if (Test-Path $results) { Remove-Item -Recurse -Force $results }
     $null = New-Item -ItemType Directory -Path $results
 
+    # The assembly-reference test reads the staged module, as the Pester tests do.
+    $env:SMCMON_MODULE = Join-Path $StagingDir 'SmcMonitoring.psd1'
     $xunitExit = 0
     foreach ($project in Get-ChildItem -Path (Join-Path $Root 'tests') -Filter *.Tests.csproj -Recurse) {
         & dotnet test $project.FullName -c $Configuration --no-build --nologo `
@@ -123,7 +118,6 @@ Import-Module '$pester'
 `$r = Invoke-Pester -Configuration `$config
 @{ Passed = `$r.PassedCount; Failed = `$r.FailedCount + `$r.FailedBlocksCount + `$r.FailedContainersCount } | ConvertTo-Json | Set-Content '$pesterResult'
 "@
-    $env:SMCMON_MODULE = Join-Path $StagingDir 'SmcMonitoring.psd1'
     $env:SMCMON_SIMULATOR = $SimulatorDll
     $env:SMCMON_XMLDOC = Join-Path $OutDir 'publish/SmcMonitoring.xml'
     & dotnet pwsh -NoProfile -NonInteractive -Command $script
@@ -181,6 +175,19 @@ function Invoke-Bench {
     & $bench -StagingDir $StagingDir -SimulatorDll $SimulatorDll -Configuration $Configuration
 }
 
+function Invoke-Package {
+    Invoke-Build
+    $metadata = Get-Metadata
+    if (Test-Path $PackageDir) { Remove-Item -Recurse -Force $PackageDir }
+    $made = New-ModulePackage -ModuleFolder $StagingDir -Destination $PackageDir -Metadata $metadata
+    Write-Host "Package (for Publish-PSResource to a repository): $($made.Package)"
+    Write-Host "Zip (Expand-Archive into a Modules folder): $($made.Zip)"
+    $gaps = @(Get-GalleryGap -Metadata $metadata)
+    if ($gaps.Count -gt 0) {
+        Write-Warning ('Not ready for the PowerShell Gallery: ' + ($gaps -join ' ') + ' Set them once the project has a public home, then run Package again.')
+    }
+}
+
 function Invoke-Clean {
     foreach ($dir in @($OutDir) + (Get-ChildItem -Path (Join-Path $Root 'src'), (Join-Path $Root 'tests') -Directory -Recurse -Include bin, obj).FullName) {
         if ($dir -and (Test-Path $dir)) { Remove-Item -Recurse -Force $dir }
@@ -192,5 +199,6 @@ switch ($Task) {
     'Test' { Invoke-Test }
     'Demo' { Invoke-Demo }
     'Bench' { Invoke-Bench }
+    'Package' { Invoke-Package }
     'Clean' { Invoke-Clean }
 }

@@ -1,6 +1,7 @@
 # Every cmdlet has complete help (written in the doc comments of its class and parameter properties), and the
 # MAML file in the repo is what the generator makes of the module under test. To refresh the MAML:
 #   dotnet pwsh ./tools/HelpGenerator/Update-ModuleHelp.ps1
+# The per-cmdlet checks are tagged Unit (no simulator, Windows PowerShell 5.1 syntax): CI also runs them in 5.1.
 
 BeforeDiscovery {
     Import-Module $env:SMCMON_MODULE -Force
@@ -23,7 +24,7 @@ BeforeAll {
     $script:Fix = 'help comes from the doc comments in src/SmcMonitoring/Cmdlets: write it there, then run dotnet pwsh ./tools/HelpGenerator/Update-ModuleHelp.ps1'
 }
 
-Describe '<Name> help' -ForEach $cmdletCases {
+Describe '<Name> help' -ForEach $cmdletCases -Tag 'Unit' {
     BeforeAll {
         $help = Get-Help -Name $Name -Full
         $helpParameters = @($help.parameters.parameter | Where-Object { $_ })

@@ -185,4 +185,9 @@ internal static class SmcErrors
 
     /// <summary>-Since is later than -Until.</summary>
     public static readonly SmcError TimeRangeInvalid = new("SmcTimeRangeInvalid", SmcErrorKind.InvalidArgument);
+
+    // Loading the module.
+
+    /// <summary>A PowerShell 7 older than 7.4: its .NET lacks the System.Text.Json the module is built for.</summary>
+    public static readonly SmcError PowerShellUnsupported = new("SmcPowerShellUnsupported", SmcErrorKind.NotFound);
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace SmcMonitoring.Filters;
 
-/// <summary><c>in</c>: the left value equals any value on the right (PROTOCOL.md 5.1).</summary>
+/// <summary><c>in</c>: the left value equals any value on the right (docs/protocol.md 5.1).</summary>
 public sealed class InFilter : SmcFilter
 {
     /// <summary>Creates the node.</summary>

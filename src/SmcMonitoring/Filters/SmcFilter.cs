@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace SmcMonitoring.Filters;
 
-/// <summary>A filter node of the SMC's filter grammar (PROTOCOL.md section 5), written as JSON into a query.</summary>
+/// <summary>A filter node of the SMC's filter grammar (docs/protocol.md section 5), written as JSON into a query.</summary>
 public abstract class SmcFilter
 {
     /// <summary>Writes this node as one JSON object.</summary>

@@ -7,7 +7,7 @@ using SmcMonitoring.Errors;
 namespace SmcMonitoring.Notifications;
 
 /// <summary>
-/// One message of the notification socket (PROTOCOL.md 9.2, 9.3): a subscription answer, a failure, or events —
+/// One message of the notification socket (docs/protocol.md 9.2, 9.3): a subscription answer, a failure, or events —
 /// one <c>event</c> object (API 6.6 and later) or an <c>events</c> list (6.5 and earlier). Both shapes are read
 /// whatever the version, so an SMC that mixes them loses nothing.
 /// </summary>

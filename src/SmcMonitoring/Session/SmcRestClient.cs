@@ -14,7 +14,7 @@ using SmcMonitoring.Errors;
 namespace SmcMonitoring.Session;
 
 /// <summary>
-/// The REST side of a session (PROTOCOL.md section 2): login by API key or by user and password, entry points,
+/// The REST side of a session (docs/protocol.md section 2): login by API key or by user and password, entry points,
 /// current user, logout, and authenticated GETs that log in again once when the SMC answers 401.
 /// </summary>
 internal sealed partial class SmcRestClient : IDisposable

@@ -1,6 +1,6 @@
 namespace SmcMonitoring.Simulator.Tests.Support;
 
-/// <summary>Log socket requests as clients compose them (PROTOCOL.md 4.4).</summary>
+/// <summary>Log socket requests as clients compose them (docs/protocol.md 4.4).</summary>
 public static class Requests
 {
     /// <summary>A stored query with the given JSON fragments spliced in; null leaves a key out.</summary>

@@ -4,10 +4,10 @@ using System.Text.Json.Nodes;
 
 namespace SmcMonitoring.Simulator.Tests.Support;
 
-/// <summary>Session socket requests as clients compose them (PROTOCOL.md 4.4), and what their records look like.</summary>
+/// <summary>Session socket requests as clients compose them (docs/protocol.md 4.4), and what their records look like.</summary>
 public static class SessionRequests
 {
-    /// <summary>The block-list request of PROTOCOL.md 4.4 that the module sends (combined format).</summary>
+    /// <summary>The block-list request of docs/protocol.md 4.4 that the module sends (combined format).</summary>
     public const string CombinedBlockListFormat = """
         {"type": "combined",
          "formats": {

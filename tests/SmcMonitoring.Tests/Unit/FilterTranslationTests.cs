@@ -10,7 +10,7 @@ namespace SmcMonitoring.Tests.Unit;
 
 /// <summary>
 /// The hashtable and the scriptblock form of each filter produce the same JSON, and that JSON is the golden
-/// expectation written from PROTOCOL.md section 5 (compared semantically).
+/// expectation written from docs/protocol.md section 5 (compared semantically).
 /// </summary>
 public class FilterTranslationTests
 {
