@@ -157,7 +157,7 @@ function Invoke-Demo {
         Write-Host 'The 20 newest log entries:'
         Get-SmcLog -MaxRecords 20 | Format-Table | Out-Host
         Write-Host 'Live log entries for 5 seconds:'
-        Get-SmcLog -Live -TimeoutSec 5 | Format-Table | Out-Host
+        Get-SmcLog -Live -Duration 5 | Format-Table | Out-Host
         Disconnect-SmcSession
         Write-Host 'Disconnected.'
     }
