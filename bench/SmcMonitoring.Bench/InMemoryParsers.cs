@@ -78,45 +78,6 @@ internal static class InMemoryParsers
         return records;
     }
 
-    /// <summary>The prototype sink (IPv4 and labels from the UTF-8 bytes), cleared per message.</summary>
-    public static long ParsePrototype(IReadOnlyList<byte[]> messages)
-    {
-        var sink = new PrototypeLogSink(LogShapes.Default);
-        long records = 0;
-        foreach (var message in messages)
-        {
-            ServerMessageParser.Parse(message, sink);
-            records += sink.Records.Count;
-            sink.Records.Clear();
-        }
-        return records;
-    }
-
-    /// <summary>How many values the prototype sink reads differently from TypedRecordSink (0 = the same records).</summary>
-    public static long CompareWithPrototype(IReadOnlyList<byte[]> messages)
-    {
-        var typed = new TypedRecordSink(LogShapes.Default, (s, values) => new SmcLogRecord(s, values));
-        var prototype = new PrototypeLogSink(LogShapes.Default);
-        long differences = 0;
-        foreach (var message in messages)
-        {
-            ServerMessageParser.Parse(message, typed);
-            ServerMessageParser.Parse(message, prototype);
-            for (var r = 0; r < typed.Records.Count; r++)
-            {
-                for (var c = 0; c < LogShapes.Default.Columns.Count; c++)
-                {
-                    var expected = typed.Records[r].ValueAt(c);
-                    var actual = prototype.Records[r].ValueAt(c);
-                    if (!Equals(expected, actual) || expected?.GetType() != actual?.GetType()) { differences++; }
-                }
-            }
-            typed.Records.Clear();
-            prototype.Records.Clear();
-        }
-        return differences;
-    }
-
     /// <summary>The default log shape with the columns of the given kinds read as plain strings: the difference is what parsing those kinds costs.</summary>
     public static RecordShape DefaultShapeReading(Func<FieldKind, bool> asString, string name)
     {

@@ -77,17 +77,11 @@ internal static class Program
             ["bytesPerRecord"] = Math.Round((double)fetch.Bytes / arguments.Records, 1),
         });
 
-        var differences = InMemoryParsers.CompareWithPrototype(messages);
-        JsonLines.Progress(differences == 0
-            ? "parse: the prototype sink builds the same values as TypedRecordSink for every captured record"
-            : $"parse: WARNING the prototype sink differs from TypedRecordSink in {differences} values");
-
         var variants = new List<(string Name, Func<long> Parse)>
         {
             ("parse-strings", () => InMemoryParsers.ParseAsStrings(messages, out _)),
             ("parse-skip", () => { InMemoryParsers.ParseSkipping(messages); return arguments.Records; }),
             ("parse-typed", () => InMemoryParsers.ParseTyped(messages, LogShapes.Default)),
-            ("parse-prototype", () => InMemoryParsers.ParsePrototype(messages)),
             ("parse-typed-ip-as-string", () => InMemoryParsers.ParseTyped(messages, IpAsString)),
             ("parse-typed-labels-as-string", () => InMemoryParsers.ParseTyped(messages, LabelsAsString)),
             ("parse-typed-all-as-string", () => InMemoryParsers.ParseTyped(messages, AllAsString)),
@@ -110,42 +104,13 @@ internal static class Program
                 });
             }
         }
-        MeasureValueKinds(messages, arguments);
     }
 
-    private static void MeasureValueKinds(IReadOnlyList<byte[]> messages, BenchArguments arguments)
-    {
-        var cases = new List<(string Name, Func<long> Read)>();
-        foreach (var mode in new[] { ValueMicroBenchmarks.Mode.Walk, ValueMicroBenchmarks.Mode.Module, ValueMicroBenchmarks.Mode.Prototype })
-        {
-            var name = mode.ToString().ToLowerInvariant();
-            cases.Add(("values-ip-" + name, () => ValueMicroBenchmarks.Addresses(messages, mode, out _)));
-            cases.Add(("values-labels-" + name, () => ValueMicroBenchmarks.Labels(messages, mode, out _)));
-        }
-        foreach (var (name, read) in cases)
-        {
-            read();
-            for (var run = 1; run <= arguments.Runs; run++)
-            {
-                Collect();
-                var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
-                var clock = Stopwatch.StartNew();
-                var values = read();
-                var elapsed = clock.Elapsed;
-                JsonLines.Measurement(name, run, values, elapsed, new Dictionary<string, object>
-                {
-                    ["nanosecondsPerValue"] = Math.Round(elapsed.TotalMilliseconds * 1e6 / Math.Max(values, 1), 1),
-                    ["allocatedBytesPerValue"] = Math.Round((double)(GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / Math.Max(values, 1), 1),
-                });
-            }
-        }
-    }
-
-    private enum SinkKind { Typed, Skip, Prototype }
+    private enum SinkKind { Typed, Skip }
 
     private static async Task MeasureQueryLayerAsync(SmcSession session, BenchArguments arguments)
     {
-        var kinds = new[] { SinkKind.Typed, SinkKind.Skip, SinkKind.Prototype };
+        var kinds = new[] { SinkKind.Typed, SinkKind.Skip };
         JsonLines.Progress($"query: one warm-up fetch of {arguments.WarmupRecords:N0} records with each sink");
         foreach (var kind in kinds) { await FetchThroughQueryLayerAsync(session, arguments.WarmupRecords, kind); }
         for (var run = 1; run <= arguments.Runs; run++)
@@ -164,65 +129,50 @@ internal static class Program
     }
 
     /// <summary>
-    /// A stored fetch through SmcSession, QueryExecution and TypedRecordSink (or no sink: records skipped; or the
-    /// prototype sink), read ahead as the cmdlets read it (<see cref="ReadAheadQueue"/>).
+    /// A stored fetch through the module's query runner, as Get-SmcLog runs it (read ahead, parsed on pool threads),
+    /// into typed records or a batch that skips every record (the layer's cost without the records).
     /// </summary>
     private static async Task<(long Records, TimeSpan Elapsed)> FetchThroughQueryLayerAsync(SmcSession session, int quantity, SinkKind kind)
     {
-        Func<IRecordSink?> newSink = kind switch
-        {
-            SinkKind.Typed => () => new TypedRecordSink(LogShapes.Default, (s, values) => new SmcLogRecord(s, values)),
-            SinkKind.Prototype => () => new PrototypeLogSink(LogShapes.Default),
-            _ => () => null,
-        };
-        var limits = new QueryLimits { MaxRecords = quantity, InactivityTimeout = Inactivity };
+        Func<IRecordBatch> newBatch = kind == SinkKind.Typed
+            ? () => new TypedRecordSink(LogShapes.Default, (s, values) => new SmcLogRecord(s, values))
+            : () => new SkippingBatch();
+        var plan = new QueryPlan("bench logs", BenchSession.StoredLogRequest(quantity), QueryKind.Stored, newBatch);
+        plan.Limits.MaxRecords = quantity;
+        plan.Limits.Inactivity = Inactivity;
         var clock = Stopwatch.StartNew();
-        long records = 0;
-        using (var execution = await QueryExecution.StartAsync(session, LogQuery.SocketPath, BenchSession.StoredLogRequest(quantity), limits, CancellationToken.None))
-        {
-            var reads = new ReadAheadQueue(newSink, ReadAheadQueue.RecordDepth);
-            reads.Start(execution, CancellationToken.None);
-            while (await reads.Next is not null)
-            {
-                var sinkRecords = RecordsOf(reads.TakeFinished());
-                reads.ReadMore(CancellationToken.None);
-                if (sinkRecords is null)
-                {
-                    // Skipped records are not counted by the parser; the fetch size is.
-                    continue;
-                }
-                records += sinkRecords.Count;
-                sinkRecords.Clear();
-            }
-            if (execution.StopReason is not (QueryStopReason.End or QueryStopReason.MaxRecords))
-            {
-                throw new InvalidOperationException($"The fetch stopped early: {execution.StopReason}.");
-            }
-        }
+        var (records, end) = await DrainAsync(session, LogQuery.SocketPath, plan, long.MaxValue);
         var elapsed = clock.Elapsed;
+        if (end is not (QueryEndReason.Completed or QueryEndReason.RecordLimit)) { throw new InvalidOperationException($"The fetch stopped early: {end}."); }
         return (kind == SinkKind.Skip ? quantity : records, elapsed);
     }
 
-    private static List<SmcRecord>? RecordsOf(IRecordSink? sink) => sink switch
+    /// <summary>Runs a plan to its end, or until <paramref name="enough"/> records, counting records; the runner is disposed (aborted) after.</summary>
+    private static async Task<(long Records, QueryEndReason? End)> DrainAsync(SmcSession session, string socketPath, QueryPlan plan, long enough)
     {
-        TypedRecordSink typed => typed.Records,
-        PrototypeLogSink prototype => prototype.Records,
-        _ => null,
-    };
+        using var runner = new QueryRunner(plan, new SessionConnector(session, socketPath));
+        long records = 0;
+        while (records < enough && await runner.NextAsync(CancellationToken.None) is { } next)
+        {
+            records += next.RecordCount;
+            if (next.Kind == QueryEventKind.End) { return (records, next.End!.Reason); }
+        }
+        return (records, null);
+    }
 
     private static async Task MeasureFirstRecordAsync(SmcSession session, BenchArguments arguments)
     {
         for (var run = 0; run <= arguments.Runs; run++)
         {
-            var sink = new TypedRecordSink(LogShapes.Default, (s, values) => new SmcLogRecord(s, values));
-            var limits = new QueryLimits { MaxRecords = 1, InactivityTimeout = Inactivity };
+            var plan = new QueryPlan("bench first record", BenchSession.StoredLogRequest(1), QueryKind.Stored, () => new TypedRecordSink(LogShapes.Default, (s, values) => new SmcLogRecord(s, values)));
+            plan.Limits.MaxRecords = 1;
             var clock = Stopwatch.StartNew();
             TimeSpan? first = null;
-            using (var execution = await QueryExecution.StartAsync(session, LogQuery.SocketPath, BenchSession.StoredLogRequest(1), limits, CancellationToken.None))
+            using (var runner = new QueryRunner(plan, new SessionConnector(session, LogQuery.SocketPath)))
             {
-                while (first is null && await execution.ReadAsync(sink, CancellationToken.None) is not null)
+                while (first is null && await runner.NextAsync(CancellationToken.None) is { } next)
                 {
-                    if (sink.Records.Count > 0) { first = clock.Elapsed; }
+                    if (next.RecordCount > 0) { first = clock.Elapsed; }
                 }
             }
             var total = clock.Elapsed;
@@ -239,9 +189,7 @@ internal static class Program
     private static async Task MeasureConnectionsAsync(SmcSession session, BenchArguments arguments)
     {
         var monitor = SessionMonitor.Connections;
-        var query = new SessionQuery(monitor.Definition, arguments.Engine);
-        foreach (var id in monitor.DefaultShape.FieldIds) { query.Format.FieldIds.Add(id); }
-        var request = query.ToRequestJson();
+        var request = new SessionQuery(monitor.Definition, arguments.Engine).ToRequestJson();
         var expected = arguments.Records;
 
         // The simulator's snapshot code gets faster over its first half dozen snapshots, and the query layer's over its
@@ -287,27 +235,17 @@ internal static class Program
         }
     }
 
-    /// <summary>A snapshot through QueryExecution and the typed sink, timed to its last expected row (the snapshot itself ends by silence).</summary>
+    /// <summary>A snapshot through the query runner and the typed sink, timed to its last expected row (the snapshot itself ends by silence).</summary>
     private static async Task<TimeSpan> SnapshotThroughQueryLayerAsync(SmcSession session, byte[] request, int expected, string engine)
     {
         var monitor = SessionMonitor.Connections;
-        var limits = new QueryLimits { QueryTimeout = TimeSpan.FromSeconds(60) };
+        var plan = new QueryPlan("bench connections", request, QueryKind.Snapshot, () => new TypedRecordSink(monitor.DefaultShape, monitor.Create, engine));
+        plan.Limits.Timeout = TimeSpan.FromSeconds(60);
         var clock = Stopwatch.StartNew();
-        long records = 0;
-        using (var execution = await QueryExecution.StartAsync(session, SessionQuery.SocketPath, request, limits, CancellationToken.None))
-        {
-            var reads = new ReadAheadQueue(() => new TypedRecordSink(monitor.DefaultShape, monitor.Create, engine), ReadAheadQueue.RecordDepth);
-            reads.Start(execution, CancellationToken.None);
-            while (records < expected && await reads.Next is not null)
-            {
-                var sink = (TypedRecordSink)reads.TakeFinished()!;
-                reads.ReadMore(CancellationToken.None);
-                records += sink.Records.Count;
-                sink.Records.Clear();
-            }
-            if (records < expected) { throw new InvalidOperationException($"The snapshot stopped after {records} rows ({execution.StopReason})."); }
-            return clock.Elapsed;
-        }
+        var (records, end) = await DrainAsync(session, SessionQuery.SocketPath, plan, expected);
+        var elapsed = clock.Elapsed;
+        if (records < expected) { throw new InvalidOperationException($"The snapshot stopped after {records} rows ({end})."); }
+        return elapsed;
     }
 
     private static readonly RecordShape IpAsString = InMemoryParsers.DefaultShapeReading(kind => kind == FieldKind.Ip, "IpAsString");
