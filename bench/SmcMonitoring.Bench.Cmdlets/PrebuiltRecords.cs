@@ -5,6 +5,8 @@ using System.Net;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
 
+using SmcMonitoring.Fields;
+
 namespace SmcMonitoring.Bench.Cmdlets;
 
 /// <summary>

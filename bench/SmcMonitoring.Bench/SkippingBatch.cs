@@ -4,6 +4,8 @@ using System.Text.Json;
 using SmcMonitoring.Protocol;
 using SmcMonitoring.Records;
 
+using SmcMonitoring.Fields;
+
 namespace SmcMonitoring.Bench;
 
 /// <summary>A record batch that skips every record: the query layer's cost (socket, read-ahead, tokenizer) without building records.</summary>

@@ -7,7 +7,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace SmcMonitoring.Cmdlets;
 
 /// <summary>Lets -CertificateAuthority take a certificate object or the path of a PEM/CRT/DER file.</summary>
-public sealed class CertificateTransformationAttribute : ArgumentTransformationAttribute
+internal sealed class CertificateTransformationAttribute : ArgumentTransformationAttribute
 {
     /// <inheritdoc/>
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)

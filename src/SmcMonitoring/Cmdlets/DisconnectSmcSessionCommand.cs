@@ -3,6 +3,8 @@ using System.Management.Automation;
 using SmcMonitoring.Session;
 using SmcMonitoring.Errors;
 
+using SmcMonitoring.Notifications;
+
 namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
@@ -48,7 +50,7 @@ public sealed class DisconnectSmcSessionCommand : SmcCmdlet
         foreach (var session in sessions)
         {
             SessionRegistry.Remove(CurrentRunspace, session);
-            Notifications.NotificationSubscriptions.Unsubscribe(Events, session);
+            NotificationSubscriptions.Unsubscribe(Events, session);
             try
             {
                 session.DisconnectAsync(Cancellation).GetAwaiter().GetResult();

@@ -12,7 +12,7 @@ public sealed class ModuleLifecycle : IModuleAssemblyCleanup
     {
         if (Runspace.DefaultRunspace is not { } runspace) { return; }
         // PowerShell keeps event subscribers after Remove-Module; end the module's own.
-        Notifications.NotificationSubscriptions.Unsubscribe(runspace.Events, null);
+        NotificationSubscriptions.Unsubscribe(runspace.Events, null);
         SessionRegistry.DisconnectAll(runspace);
     }
 }

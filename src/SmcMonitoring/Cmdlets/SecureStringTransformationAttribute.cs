@@ -5,7 +5,7 @@ using SmcMonitoring.Session;
 namespace SmcMonitoring.Cmdlets;
 
 /// <summary>Lets a SecureString parameter take a plain string too (converted at once, never echoed).</summary>
-public sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
+internal sealed class SecureStringTransformationAttribute : ArgumentTransformationAttribute
 {
     /// <inheritdoc/>
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)

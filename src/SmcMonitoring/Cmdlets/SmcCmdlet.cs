@@ -16,10 +16,15 @@ namespace SmcMonitoring.Cmdlets;
 /// </summary>
 public abstract class SmcCmdlet : PSCmdlet, IDisposable
 {
+    /// <summary>Only this module's cmdlets derive from this class.</summary>
+    private protected SmcCmdlet()
+    {
+    }
+
     private CancellationTokenSource? _cancellation;
 
     /// <summary>Cancelled when the user presses Ctrl+C.</summary>
-    protected CancellationToken Cancellation => (_cancellation ??= new CancellationTokenSource()).Token;
+    private protected CancellationToken Cancellation => (_cancellation ??= new CancellationTokenSource()).Token;
 
     /// <summary>The key of this runspace's sessions.</summary>
     internal static object CurrentRunspace => Runspace.DefaultRunspace ?? (object)typeof(SmcCmdlet);
@@ -40,7 +45,7 @@ public abstract class SmcCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>The session to use (see <see cref="FindSession"/>); a terminating error when there is none.</summary>
-    protected SmcSession ResolveSession(SmcSession? given)
+    private protected SmcSession ResolveSession(SmcSession? given)
     {
         var session = FindSession(given, out var problem);
         if (problem != null) { ThrowTerminatingError(problem); }
@@ -55,7 +60,7 @@ public abstract class SmcCmdlet : PSCmdlet, IDisposable
     /// </summary>
     /// <param name="session">The session whose SMC must know the engines.</param>
     /// <param name="names">The names given to -Engine.</param>
-    protected string[] ValidateEngineNames(SmcSession session, IEnumerable<string> names)
+    private protected string[] ValidateEngineNames(SmcSession session, IEnumerable<string> names)
     {
         var wanted = names.ToList();
         var directory = session.Engines;
@@ -112,7 +117,7 @@ public abstract class SmcCmdlet : PSCmdlet, IDisposable
     }
 
     /// <summary>An ErrorRecord for an SMC failure, with its stable id and the matching category.</summary>
-    protected static ErrorRecord ToErrorRecord(SmcException exception, object? target) => ErrorRecords.From(exception, target);
+    private protected static ErrorRecord ToErrorRecord(SmcException exception, object? target) => ErrorRecords.From(exception, target);
 
     /// <summary>Stops the cmdlet with a terminating error of the catalogue, about <paramref name="target"/>.</summary>
     private protected void ThrowError(SmcError error, string message, object? target) =>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Management.Automation.Language;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -19,6 +20,11 @@ namespace SmcMonitoring.Cmdlets;
 /// <summary>The parameters and the read loop every monitoring query cmdlet shares.</summary>
 public abstract partial class SmcQueryCmdlet : SmcCmdlet
 {
+    /// <summary>Only this module's cmdlets derive from this class.</summary>
+    private protected SmcQueryCmdlet()
+    {
+    }
+
 
     /// <summary>
     /// <para type="description">The session to query. Defaults to the most recent session of Connect-SmcSession in this runspace; pass it explicitly in ForEach-Object -Parallel blocks (-Session $using:s).</para>
@@ -97,10 +103,10 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
     public int InactivityTimeoutSec { get; set; }
 
     /// <summary>The session to use: -Session, else this runspace's default; a terminating error when there is none.</summary>
-    protected SmcSession ResolveSession() => ResolveSession(Session);
+    private protected SmcSession ResolveSession() => ResolveSession(Session);
 
     /// <summary>The fields of -Field, resolved through the catalog; a terminating error names any unknown one.</summary>
-    protected IReadOnlyList<FieldDefinition> ResolveFields(IEnumerable<string> names)
+    private protected IReadOnlyList<FieldDefinition> ResolveFields(IEnumerable<string> names)
     {
         var fields = new List<FieldDefinition>();
         var seen = new HashSet<int>();
@@ -145,7 +151,7 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
     /// <summary>The -Filter translated to the SMC's filter tree (null without -Filter); a terminating error explains a bad filter.</summary>
     private protected SmcFilter? TranslateFilter()
     {
-        var value = Filter?.Value;
+        var value = PlainValues.Of(Filter?.Value);
         try
         {
             switch (value)
@@ -155,7 +161,7 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
                 case IDictionary table:
                     return HashtableFilterParser.Parse(table);
                 case ScriptBlock script:
-                    return ScriptBlockFilterTranslator.Translate(script, name => SessionState.PSVariable.GetValue(name));
+                    return ScriptBlockFilterTranslator.Translate((ScriptBlockAst)script.Ast, name => PlainValues.Of(SessionState.PSVariable.GetValue(name)));
                 case string text when text.Trim().Length > 0:
                     return new TranslatedFilter(text);
                 default:

@@ -14,11 +14,16 @@ namespace SmcMonitoring.Cmdlets;
 /// </summary>
 public abstract class SmcRecordRemovalCmdlet : SmcCmdlet
 {
+    /// <summary>Only this module's cmdlets derive from this class.</summary>
+    private protected SmcRecordRemovalCmdlet()
+    {
+    }
+
     /// <summary>The parameter set of records from the pipeline.</summary>
-    protected const string RecordSet = "Record";
+    private protected const string RecordSet = "Record";
 
     /// <summary>The parameter set of hrefs.</summary>
-    protected const string HrefSet = "Href";
+    private protected const string HrefSet = "Href";
 
     private SmcSession? _session;
 

@@ -15,6 +15,11 @@ namespace SmcMonitoring.Cmdlets;
 /// </summary>
 public abstract class SmcSessionMonitorCmdlet : SmcQueryCmdlet
 {
+    /// <summary>Only this module's cmdlets derive from this class.</summary>
+    private protected SmcSessionMonitorCmdlet()
+    {
+    }
+
     private readonly List<string?> _liveTargets = new();
 
     /// <summary>
@@ -34,7 +39,7 @@ public abstract class SmcSessionMonitorCmdlet : SmcQueryCmdlet
     internal abstract SessionMonitor Monitor { get; }
 
     /// <summary>Queries the targets: at once for snapshots, all together at the end for -Live.</summary>
-    protected void QueryTargets(IEnumerable<string?> targets)
+    private protected void QueryTargets(IEnumerable<string?> targets)
     {
         if (Duration != TimeSpan.Zero && (!Live || Duration < TimeSpan.Zero))
         {

@@ -9,7 +9,7 @@ namespace SmcMonitoring.Cmdlets;
 /// (<c>'00:05:00'</c>, <c>(New-TimeSpan -Minutes 5)</c>). PowerShell alone would read 30 as 30 ticks.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property | AttributeTargets.Field)]
-public sealed class TimeSpanTransformationAttribute : ArgumentTransformationAttribute
+internal sealed class TimeSpanTransformationAttribute : ArgumentTransformationAttribute
 {
     /// <inheritdoc/>
     public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)

@@ -11,7 +11,7 @@ namespace SmcMonitoring.Fields;
 /// Every log field the module knows, loaded once from the embedded catalog. A field can be named by its record
 /// property name, SMC name, display name, constant or numeric id; all lookups ignore case.
 /// </summary>
-public sealed class FieldCatalog
+internal sealed class FieldCatalog
 {
     private static readonly Lazy<FieldCatalog> LazyDefault = new(Load);
     private readonly Dictionary<int, FieldDefinition> _byId;

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace SmcMonitoring.Fields;
 
 /// <summary>One SMC log field: its numeric id and every spelling the SMC or this module uses for it.</summary>
-public sealed class FieldDefinition
+internal sealed class FieldDefinition
 {
     internal FieldDefinition(int id, IReadOnlyList<string> constants, string name, string pretty, string property, FieldKind kind, string meaning)
     {

@@ -13,9 +13,9 @@ public enum FieldKind
     Port,
     /// <summary>An integer.</summary>
     Number,
-    /// <summary>A rule action (see <see cref="Records.SmcAction"/>).</summary>
+    /// <summary>A rule action (see <see cref="SmcAction"/>).</summary>
     Action,
-    /// <summary>An alert severity (see <see cref="Records.SmcSeverity"/>).</summary>
+    /// <summary>An alert severity (see <see cref="SmcSeverity"/>).</summary>
     Severity,
     /// <summary>A log data type constant.</summary>
     DataType,

@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace SmcMonitoring.Filters;
 
 /// <summary><c>in</c>: the left value equals any value on the right (docs/protocol.md 5.1).</summary>
-public sealed class InFilter : SmcFilter
+internal sealed class InFilter : SmcFilter
 {
     /// <summary>Creates the node.</summary>
     public InFilter(FilterValue left, IReadOnlyList<FilterValue> right)
@@ -34,7 +34,7 @@ public sealed class InFilter : SmcFilter
 }
 
 /// <summary><c>and</c> / <c>or</c>: all or any of several filters.</summary>
-public sealed class LogicalFilter : SmcFilter
+internal sealed class LogicalFilter : SmcFilter
 {
     /// <summary>Creates the node; <paramref name="type"/> is <c>and</c> or <c>or</c>.</summary>
     public LogicalFilter(string type, IReadOnlyList<SmcFilter> values)
@@ -62,7 +62,7 @@ public sealed class LogicalFilter : SmcFilter
 }
 
 /// <summary><c>not</c>: negation of one filter.</summary>
-public sealed class NotFilter : SmcFilter
+internal sealed class NotFilter : SmcFilter
 {
     /// <summary>Creates the node.</summary>
     public NotFilter(SmcFilter value) => Value = value;
@@ -82,7 +82,7 @@ public sealed class NotFilter : SmcFilter
 }
 
 /// <summary><c>defined</c>: the field has a value.</summary>
-public sealed class DefinedFilter : SmcFilter
+internal sealed class DefinedFilter : SmcFilter
 {
     /// <summary>Creates the node.</summary>
     public DefinedFilter(FilterValue value) => Value = value;
@@ -102,7 +102,7 @@ public sealed class DefinedFilter : SmcFilter
 }
 
 /// <summary><c>translated</c>: an expression in the SMC's filter language, passed through.</summary>
-public sealed class TranslatedFilter : SmcFilter
+internal sealed class TranslatedFilter : SmcFilter
 {
     /// <summary>Creates the node.</summary>
     public TranslatedFilter(string expression) => Expression = expression;
@@ -121,7 +121,7 @@ public sealed class TranslatedFilter : SmcFilter
 }
 
 /// <summary><c>expression</c>: a Filter element stored in the SMC, by href.</summary>
-public sealed class StoredFilter : SmcFilter
+internal sealed class StoredFilter : SmcFilter
 {
     /// <summary>Creates the node.</summary>
     public StoredFilter(string href) => Href = href;
@@ -140,7 +140,7 @@ public sealed class StoredFilter : SmcFilter
 }
 
 /// <summary><c>ci_like</c> / <c>cs_like</c>: a LIKE match (<c>%</c> any text, <c>_</c> one character).</summary>
-public sealed class LikeFilter : SmcFilter
+internal sealed class LikeFilter : SmcFilter
 {
     /// <summary>Creates the node.</summary>
     public LikeFilter(bool caseSensitive, FilterValue left, string pattern)

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace SmcMonitoring.Filters;
 
 /// <summary>A value node of the filter grammar (docs/protocol.md 5.2).</summary>
-public sealed class FilterValue
+internal sealed class FilterValue
 {
     private FilterValue(string type, string? text, long? number, int? fieldId)
     {

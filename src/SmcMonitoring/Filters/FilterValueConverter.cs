@@ -36,7 +36,7 @@ internal static class FilterValueConverter
     public static List<object> Flatten(object? value, string fieldName)
     {
         var items = new List<object>();
-        Add(Unwrap(value));
+        Add(value);
         if (items.Count == 0)
         {
             throw Invalid(SmcErrors.FilterValueMissing, $"The filter gives field '{fieldName}' no value (null or an empty list). Give one value or a list of values; to test that the field has a value use Defined = '{fieldName}'.");
@@ -56,7 +56,7 @@ internal static class FilterValueConverter
                     items.Add(item);
                     break;
                 case IEnumerable list:
-                    foreach (var element in list) { Add(Unwrap(element)); }
+                    foreach (var element in list) { Add(element); }
                     break;
                 default:
                     items.Add(item);
@@ -92,7 +92,6 @@ internal static class FilterValueConverter
     /// <summary>One value node for <paramref name="value"/> as a value of <paramref name="field"/>.</summary>
     public static FilterValue Convert(FieldDefinition field, object value)
     {
-        value = Unwrap(value)!;
         var text = value as string ?? System.Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty;
         if (text.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
         {
@@ -130,8 +129,6 @@ internal static class FilterValueConverter
                 throw WrongKind(field, value, "a string");
         }
     }
-
-    internal static object? Unwrap(object? value) => value is System.Management.Automation.PSObject wrapped ? wrapped.BaseObject : value;
 
     private static long Constant<T>(FieldDefinition field, object value) where T : struct
     {

@@ -14,7 +14,7 @@ namespace SmcMonitoring.Filters;
 /// through), <c>Like</c>/<c>CLike</c> (wildcard patterns), <c>FilterElement</c> (href of a stored filter). A key
 /// naming several fields, <c>'Src|Dst'</c>, matches a value in any of them. Unknown keys are errors, never ignored.
 /// </summary>
-public static class HashtableFilterParser
+internal static class HashtableFilterParser
 {
     /// <summary>Translates <paramref name="table"/>; throws <see cref="SmcException"/> naming what is wrong.</summary>
     public static SmcFilter Parse(IDictionary table)
@@ -107,7 +107,7 @@ public static class HashtableFilterParser
 
     private static List<string> OrderedKeys(IDictionary table)
     {
-        var keys = table.Keys.Cast<object>().Select(k => Convert.ToString(FilterValueConverter.Unwrap(k), System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
+        var keys = table.Keys.Cast<object>().Select(k => Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty);
         // An [ordered] table keeps its order; a plain hashtable's order is arbitrary, so sort it for a stable request.
         return table is OrderedDictionary ? keys.ToList() : keys.OrderBy(k => k, StringComparer.OrdinalIgnoreCase).ToList();
     }

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Management.Automation;
+
 using System.Management.Automation.Language;
 using SmcMonitoring.Errors;
 
@@ -14,12 +14,11 @@ namespace SmcMonitoring.Filters;
 /// <c>-notlike</c>, <c>-and</c>, <c>-or</c>, <c>-not</c>/<c>!</c>, parentheses, a bare <c>$_.Field</c> (the field
 /// has a value), constants, arrays and the caller's variables. Anything else is an error that points at its text.
 /// </summary>
-public static class ScriptBlockFilterTranslator
+internal static class ScriptBlockFilterTranslator
 {
-    /// <summary>Translates <paramref name="filter"/>; <paramref name="readVariable"/> reads the caller's variables.</summary>
-    public static SmcFilter Translate(ScriptBlock filter, Func<string, object?> readVariable)
+    /// <summary>Translates the syntax tree <paramref name="ast"/> of a filter scriptblock; <paramref name="readVariable"/> reads the caller's variables.</summary>
+    public static SmcFilter Translate(ScriptBlockAst ast, Func<string, object?> readVariable)
     {
-        var ast = (ScriptBlockAst)filter.Ast;
         var statements = ast.EndBlock?.Statements;
         if (ast.ParamBlock != null || ast.BeginBlock != null || ast.ProcessBlock != null || statements is null || statements.Count != 1)
         {

@@ -18,11 +18,13 @@ namespace SmcMonitoring.Notifications;
 /// taken from acknowledgements when they come. Its thread only raises .NET events; PowerShell's event manager carries
 /// them to the runspace. A dropped socket is reopened (<see cref="Reconnector"/>) and every context subscribed again;
 /// the SMC has no replay, so <see cref="StatusChanged"/> warns that changes during the gap may be missing.
+/// Public because it is the <c>SourceObject</c> of the event subscribers <c>Register-SmcNotification</c> makes, which
+/// scripts select by type; it is made only by the cmdlet.
 /// </summary>
 public sealed class NotificationChannel : IDisposable
 {
     /// <summary>The socket path, relative to the API version.</summary>
-    public const string SocketPath = "notification/socket";
+    internal const string SocketPath = "notification/socket";
 
     /// <summary>How long starting waits for the acknowledgements (or a refusal) before going on without them.</summary>
     internal static readonly TimeSpan AcknowledgementWait = TimeSpan.FromSeconds(3);
@@ -80,7 +82,7 @@ public sealed class NotificationChannel : IDisposable
     /// <see cref="AcknowledgementWait"/> for the SMC's answers, so that a refused context is an error here; events
     /// are delivered meanwhile. Cancelling (Ctrl+C) stops it and closes the socket.
     /// </summary>
-    public async Task StartAsync(CancellationToken cancellationToken)
+    internal async Task StartAsync(CancellationToken cancellationToken)
     {
         var answers = await ConnectAndSubscribeAsync(cancellationToken).ConfigureAwait(false);
         _loop = Task.Run(ReadLoopAsync);

@@ -2,6 +2,8 @@ using System;
 using System.Collections.Generic;
 using SmcMonitoring.Records;
 
+using SmcMonitoring.Fields;
+
 namespace SmcMonitoring.Queries;
 
 /// <summary>

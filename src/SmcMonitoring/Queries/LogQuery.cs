@@ -7,7 +7,7 @@ using SmcMonitoring.Filters;
 namespace SmcMonitoring.Queries;
 
 /// <summary>Stored (search) or current (live) log data.</summary>
-public enum LogQueryType
+internal enum LogQueryType
 {
     /// <summary>Search stored log data.</summary>
     Stored,
@@ -16,7 +16,7 @@ public enum LogQueryType
 }
 
 /// <summary>A query of the log socket (PROTOCOL.md 4.1, 4.2, 7.1): builds the exact request JSON.</summary>
-public sealed class LogQuery
+internal sealed class LogQuery
 {
     /// <summary>The socket path, relative to the API version.</summary>
     public const string SocketPath = "monitoring/log/socket";

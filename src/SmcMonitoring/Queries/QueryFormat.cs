@@ -1,21 +1,12 @@
 using System.Collections.Generic;
 using System.Text.Json;
 
+using SmcMonitoring.Fields;
+
 namespace SmcMonitoring.Queries;
 
-/// <summary>How records are keyed in a query's answer (<c>field_format</c>).</summary>
-public enum FieldFormat
-{
-    /// <summary>Numeric field ids as strings (<c>"7"</c>).</summary>
-    Id,
-    /// <summary>The SMC's internal names (<c>Src</c>).</summary>
-    Name,
-    /// <summary>Display labels (<c>Src Addr</c>).</summary>
-    Pretty,
-}
-
 /// <summary>The <c>format</c> object of a query (PROTOCOL.md 4.3): representation, key style, field selection, resolving.</summary>
-public sealed class QueryFormat
+internal sealed class QueryFormat
 {
     /// <summary><c>texts</c>, <c>detailed</c> or <c>raw</c>.</summary>
     public string Type { get; set; } = "texts";

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace SmcMonitoring.Queries;
 
 /// <summary>How the SMC renders values in <c>texts</c> and <c>detailed</c> formats (the <c>resolving</c> object).</summary>
-public sealed class ResolvingOptions
+internal sealed class ResolvingOptions
 {
     /// <summary>Show sender names instead of ids (on by default, as in the reference client).</summary>
     public bool Senders { get; set; } = true;

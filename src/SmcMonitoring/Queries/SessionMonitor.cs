@@ -12,7 +12,7 @@ namespace SmcMonitoring.Queries;
 /// One monitor of the SMC's session socket (PROTOCOL.md section 7): its definition, target, default fields (those
 /// of the reference client's element classes and tables) and the record type it yields.
 /// </summary>
-public sealed class SessionMonitor
+internal sealed class SessionMonitor
 {
     private SessionMonitor(string name, string definition, string targetProperty, int[] fieldIds, bool hasHref, Func<RecordShape, object?[], SmcRecord> create, Type recordType)
     {

@@ -6,7 +6,7 @@ using SmcMonitoring.Filters;
 namespace SmcMonitoring.Queries;
 
 /// <summary>A query of the session socket (PROTOCOL.md 4.1, 6.5.3, 7): one monitor of one engine or domain.</summary>
-public sealed class SessionQuery
+internal sealed class SessionQuery
 {
     /// <summary>The socket path, relative to the API version.</summary>
     public const string SocketPath = "monitoring/session/socket";

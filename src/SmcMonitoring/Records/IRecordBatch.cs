@@ -2,6 +2,8 @@ using System;
 using System.Collections;
 using SmcMonitoring.Protocol;
 
+using SmcMonitoring.Fields;
+
 namespace SmcMonitoring.Records;
 
 /// <summary>What a session-monitor row said about itself, beside its fields.</summary>

@@ -6,6 +6,8 @@ using System.Globalization;
 using System.Text.Json;
 using SmcMonitoring.Protocol;
 
+using SmcMonitoring.Fields;
+
 namespace SmcMonitoring.Records;
 
 /// <summary>Keeps records as the SMC sent them: ordered dictionaries keyed as the SMC keyed them, every key kept.</summary>

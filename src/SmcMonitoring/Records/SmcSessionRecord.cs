@@ -1,3 +1,5 @@
+using SmcMonitoring.Fields;
+
 namespace SmcMonitoring.Records;
 
 /// <summary>

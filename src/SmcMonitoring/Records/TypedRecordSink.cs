@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Text.Json;
 using SmcMonitoring.Protocol;
 
+using SmcMonitoring.Fields;
+
 namespace SmcMonitoring.Records;
 
 /// <summary>

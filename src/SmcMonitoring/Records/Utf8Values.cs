@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Net;
 using System.Text;
 
+using SmcMonitoring.Fields;
+
 namespace SmcMonitoring.Records;
 
 /// <summary>

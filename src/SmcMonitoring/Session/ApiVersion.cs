@@ -7,7 +7,7 @@ using SmcMonitoring.Errors;
 namespace SmcMonitoring.Session;
 
 /// <summary>An SMC API version such as <c>7.1</c> or <c>6.10</c>, compared numerically per component (6.10 &gt; 6.9).</summary>
-public readonly struct ApiVersion : IComparable<ApiVersion>, IEquatable<ApiVersion>
+internal readonly struct ApiVersion : IComparable<ApiVersion>, IEquatable<ApiVersion>
 {
     private ApiVersion(int major, int minor, string text)
     {

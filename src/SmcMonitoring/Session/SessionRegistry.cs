@@ -11,7 +11,7 @@ namespace SmcMonitoring.Session;
 /// script's sessions never leak into a <c>ForEach-Object -Parallel</c> runspace (pass <c>-Session $using:s</c>) and
 /// vanish with their runspace. The key is an opaque object so this layer stays free of PowerShell types.
 /// </summary>
-public static class SessionRegistry
+internal static class SessionRegistry
 {
     private static readonly ConditionalWeakTable<object, Entries> Table = new();
 

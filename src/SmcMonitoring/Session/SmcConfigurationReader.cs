@@ -13,7 +13,7 @@ namespace SmcMonitoring.Session;
 /// Reads connection settings the way the reference Python client does: the INI file <c>~/.smcrc</c> (section
 /// <c>[smc]</c>) first, then the <c>SMC_*</c> environment variables. Both only carry API keys.
 /// </summary>
-public static class SmcConfigurationReader
+internal static class SmcConfigurationReader
 {
     /// <summary>The default configuration file, <c>~/.smcrc</c>.</summary>
     public static string DefaultPath => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".smcrc");

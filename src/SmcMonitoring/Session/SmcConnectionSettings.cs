@@ -7,7 +7,7 @@ using System.Security.Cryptography.X509Certificates;
 namespace SmcMonitoring.Session;
 
 /// <summary>Everything needed to log in to an SMC. Secrets stay in <see cref="SecureString"/>s.</summary>
-public sealed class SmcConnectionSettings
+internal sealed class SmcConnectionSettings
 {
     /// <summary>The default administrative domain, as the SMC places clients when domains are not configured.</summary>
     public const string SharedDomain = "Shared Domain";

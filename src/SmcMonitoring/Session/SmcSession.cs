@@ -71,7 +71,7 @@ public sealed partial class SmcSession : IDisposable
     internal string? Token => _rest.Token;
 
     /// <summary>Discovers the API version, logs in and loads the entry points.</summary>
-    public static async Task<SmcSession> ConnectAsync(SmcConnectionSettings settings, CancellationToken cancellationToken)
+    internal static async Task<SmcSession> ConnectAsync(SmcConnectionSettings settings, CancellationToken cancellationToken)
     {
         if (settings.ApiKey is null && settings.Credential is null)
         {
@@ -99,7 +99,7 @@ public sealed partial class SmcSession : IDisposable
     }
 
     /// <summary>The URI of a websocket endpoint of this session, for example <c>monitoring/log/socket</c>.</summary>
-    public Uri SocketUri(string socketPath)
+    internal Uri SocketUri(string socketPath)
     {
         var scheme = Url.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
         var builder = new UriBuilder(Url) { Scheme = scheme, Port = Url.Port };
@@ -109,7 +109,7 @@ public sealed partial class SmcSession : IDisposable
     }
 
     /// <summary>The SMC product version (for example <c>7.1.2</c>), read once from the <c>system</c> element.</summary>
-    public async Task<string> GetProductVersionAsync(CancellationToken cancellationToken)
+    internal async Task<string> GetProductVersionAsync(CancellationToken cancellationToken)
     {
         if (_productVersion != null) { return _productVersion; }
         using var system = await _rest.GetJsonAsync(_rest.EntryPoint("system"), cancellationToken).ConfigureAwait(false);
@@ -127,10 +127,10 @@ public sealed partial class SmcSession : IDisposable
     }
 
     /// <summary>Logs in again with the stored credentials (after the SMC expired the session).</summary>
-    public Task ReconnectAsync(CancellationToken cancellationToken) => LoginAsync(cancellationToken);
+    internal Task ReconnectAsync(CancellationToken cancellationToken) => LoginAsync(cancellationToken);
 
     /// <summary>Closes the session's sockets and logs out. Safe to call twice.</summary>
-    public async Task DisconnectAsync(CancellationToken cancellationToken)
+    internal async Task DisconnectAsync(CancellationToken cancellationToken)
     {
         CloseSockets();
         if (!IsConnected) { return; }

@@ -6,6 +6,8 @@ using SmcMonitoring.Records;
 using Xunit;
 using static SmcMonitoring.Tests.Engine.RunnerHarness;
 
+using SmcMonitoring.Fields;
+
 namespace SmcMonitoring.Tests.Engine;
 
 /// <summary>Live queries: -Duration, reconnection with backoff, and a live table that survives a reconnection.</summary>

@@ -11,6 +11,8 @@ using SmcMonitoring.Session;
 using SmcMonitoring.Tests.Unit;
 using Xunit;
 
+using SmcMonitoring.Fields;
+
 namespace SmcMonitoring.Tests.Integration;
 
 [Collection(SimulatorCollection.Name)]

@@ -6,6 +6,8 @@ using SmcMonitoring.Session;
 using SmcMonitoring.Tests.Unit;
 using Xunit;
 
+using SmcMonitoring.Fields;
+
 namespace SmcMonitoring.Tests.Integration;
 
 /// <summary>-Filter round trips through the simulator: the SMC side evaluates it and only matching records return.</summary>

@@ -7,6 +7,8 @@ using SmcMonitoring.Session;
 using SmcMonitoring.Tests.Unit;
 using Xunit;
 
+using SmcMonitoring.Fields;
+
 namespace SmcMonitoring.Tests.Integration;
 
 /// <summary>Every session monitor against the simulator's busy engines: requests, snapshots, live changes, pipeline input.</summary>

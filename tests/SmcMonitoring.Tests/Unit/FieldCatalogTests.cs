@@ -2,6 +2,8 @@ using System.Linq;
 using SmcMonitoring.Fields;
 using Xunit;
 
+using SmcMonitoring.Cmdlets;
+
 namespace SmcMonitoring.Tests.Unit;
 
 public class FieldCatalogTests
@@ -50,7 +52,7 @@ public class FilterKeyPropertyTests
     [Fact]
     public void Every_catalog_field_is_a_completable_filter_key()
     {
-        var properties = typeof(SmcMonitoring.Filters.SmcFilterArgument).GetProperties().Select(p => p.Name).ToHashSet();
+        var properties = typeof(SmcFilterArgument).GetProperties().Select(p => p.Name).ToHashSet();
         var missing = FieldCatalog.Default.Fields.Where(f => !properties.Contains(f.Property)).Select(f => f.Property).ToList();
         Assert.True(missing.Count == 0, "Run 'dotnet pwsh ./tools/New-FilterKeyProperties.ps1': the filter keys lack " + string.Join(", ", missing));
         Assert.Contains("Or", properties);

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
+using System.Management.Automation.Language;
 using Newtonsoft.Json.Linq;
 using SmcMonitoring.Filters;
 using Xunit;
@@ -134,10 +135,10 @@ public class FilterTranslationTests
     }
 
     /// <summary>The ScriptBlock a literal such as <c>{ $_.Src -eq 1 }</c> evaluates to, as -Filter receives it.</summary>
-    internal static ScriptBlock ScriptBlockLiteral(string text)
+    internal static ScriptBlockAst ScriptBlockLiteral(string text)
     {
         using var shell = PowerShell.Create();
-        return (ScriptBlock)shell.AddScript(text).Invoke().Single().BaseObject;
+        return (ScriptBlockAst)((ScriptBlock)shell.AddScript(text).Invoke().Single().BaseObject).Ast;
     }
 
     internal static IDictionary Hashtable(string text)

@@ -3,6 +3,8 @@ using System.Text;
 using SmcMonitoring.Records;
 using Xunit;
 
+using SmcMonitoring.Fields;
+
 namespace SmcMonitoring.Tests.Unit;
 
 public class Utf8ValuesTests

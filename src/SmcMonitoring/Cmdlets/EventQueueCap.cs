@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 
-namespace SmcMonitoring.Notifications;
+using SmcMonitoring.Notifications;
+
+namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
 /// Keeps a subscription's waiting events under a cap: when nobody reads the queue, the oldest events of that source

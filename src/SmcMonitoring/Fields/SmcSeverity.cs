@@ -1,4 +1,4 @@
-namespace SmcMonitoring.Records;
+namespace SmcMonitoring.Fields;
 
 /// <summary>The severity of an alert (the SMC's alert severity constants).</summary>
 public enum SmcSeverity

@@ -9,14 +9,14 @@ using System.Threading;
 using SmcMonitoring.Errors;
 using SmcMonitoring.Session;
 
-namespace SmcMonitoring.Fields;
+namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
 /// Completes -Engine from the session's engine list: the -Session of the command line being completed, else the
 /// runspace's default session. The list is the one the session keeps (read from the SMC the first time, within a
 /// few seconds); with no session, or when the SMC cannot list its engines, it offers nothing.
 /// </summary>
-public sealed class EngineNameCompleter : IArgumentCompleter
+internal sealed class EngineNameCompleter : IArgumentCompleter
 {
     private static readonly TimeSpan ListingLimit = TimeSpan.FromSeconds(5);
 

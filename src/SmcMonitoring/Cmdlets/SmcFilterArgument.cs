@@ -1,6 +1,10 @@
 using System.Management.Automation;
 
-namespace SmcMonitoring.Filters;
+using SmcMonitoring.Cmdlets;
+
+using SmcMonitoring.Filters;
+
+namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
 /// The argument of -Filter: the hashtable, scriptblock or expression the user wrote, kept as written and translated
@@ -50,7 +54,7 @@ public sealed partial class SmcFilterArgument
 }
 
 /// <summary>Wraps whatever is given to -Filter, before PowerShell would try to convert a hashtable to the parameter type.</summary>
-public sealed class FilterArgumentTransformationAttribute : ArgumentTransformationAttribute
+internal sealed class FilterArgumentTransformationAttribute : ArgumentTransformationAttribute
 {
     /// <inheritdoc/>
     public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)

@@ -2,7 +2,9 @@ using System.Linq;
 using System.Management.Automation;
 using SmcMonitoring.Session;
 
-namespace SmcMonitoring.Notifications;
+using SmcMonitoring.Notifications;
+
+namespace SmcMonitoring.Cmdlets;
 
 /// <summary>Ends the PowerShell event subscriptions of notification channels (PowerShell keeps them after Remove-Module).</summary>
 internal static class NotificationSubscriptions

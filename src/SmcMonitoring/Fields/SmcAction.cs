@@ -1,4 +1,4 @@
-namespace SmcMonitoring.Records;
+namespace SmcMonitoring.Fields;
 
 /// <summary>The action a rule applied to a connection (the SMC's Action constants).</summary>
 public enum SmcAction

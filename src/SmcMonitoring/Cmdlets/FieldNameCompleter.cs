@@ -5,10 +5,12 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 
-namespace SmcMonitoring.Fields;
+using SmcMonitoring.Fields;
+
+namespace SmcMonitoring.Cmdlets;
 
 /// <summary>Completes field names for -Field from the catalog: property names first, tool tips with the id and meaning.</summary>
-public sealed class FieldNameCompleter : IArgumentCompleter
+internal sealed class FieldNameCompleter : IArgumentCompleter
 {
     /// <inheritdoc/>
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)

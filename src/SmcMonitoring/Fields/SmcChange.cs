@@ -1,4 +1,4 @@
-namespace SmcMonitoring.Records;
+namespace SmcMonitoring.Fields;
 
 /// <summary>What happened to a session-monitor row (which array of the SMC's <c>records</c> object it came in).</summary>
 public enum SmcChange
