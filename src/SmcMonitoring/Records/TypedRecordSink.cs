@@ -99,7 +99,9 @@ internal sealed class TypedRecordSink : IRecordBatch
         var flags = RowFlags.None;
         if (change != RecordChange.None)
         {
-            Set(slots, _shape.FirstFetchIndex, Utf8Values.Bool(state.FirstFetch));
+            // Some SMCs (6.2) send no first_fetch at all: an added row is then not known to be in the snapshot or not
+            // (null); an update or a delete never is.
+            Set(slots, _shape.FirstFetchIndex, state.HasFirstFetch || change != RecordChange.Added ? Utf8Values.Bool(state.FirstFetch) : null);
             Set(slots, _shape.ChangeIndex, change switch { RecordChange.Updated => BoxedUpdated, RecordChange.Deleted => BoxedDeleted, _ => BoxedAdded });
             flags = (state.FirstFetch ? RowFlags.FirstFetch : RowFlags.None) | (state.HasFirstFetch ? RowFlags.FirstFetchKey : RowFlags.None)
                 | (change == RecordChange.Updated ? RowFlags.Updated : change == RecordChange.Deleted ? RowFlags.Deleted : RowFlags.None);

@@ -70,6 +70,11 @@ public class ServerMessageParserTests
         Assert.Empty(sink.Records);
         ServerMessageParser.Parse(Encoding.UTF8.GetBytes("{\"fetch\":1,\"records\":{\"added\":[{\"7\":\"10.0.0.3\",\"delta_key\":\"C\",\"first_fetch\":true}]}}"), sink);
         Assert.Equal(RowFlags.FirstFetch | RowFlags.FirstFetchKey, sink.FlagsAt(0));
+
+        // An SMC that sends no first_fetch (6.2): an added row is not known to be in the snapshot, a delete never is.
+        sink.Clear();
+        ServerMessageParser.Parse(Encoding.UTF8.GetBytes("{\"fetch\":1,\"records\":{\"added\":[{\"7\":\"10.0.0.4\",\"delta_key\":\"D\"}],\"deleted\":[{\"delta_key\":\"C\"}]}}"), sink);
+        Assert.Equal(new object?[] { null, false }, sink.Records.Cast<SmcRecord>().Select(r => r["FirstFetch"]).ToArray());
     }
 
     [Fact]
