@@ -72,7 +72,7 @@ public sealed partial class SimulatorFaults
 
     /// <summary>
     /// The next query (on any socket) is refused the way Tomcat refuses a message too big for its buffer: close code
-    /// 1009 with the exact reason of PROTOCOL.md 3.4. The fault then clears itself.
+    /// 1009 with the exact reason of docs/protocol.md 3.4. The fault then clears itself.
     /// </summary>
     public bool BufferErrorClose
     {

@@ -6,7 +6,7 @@ public enum EmptySnapshotAnswer
     /// <summary>One <c>records</c> message with empty <c>added</c>, <c>updated</c> and <c>deleted</c> arrays.</summary>
     EmptyMessage,
 
-    /// <summary>Nothing at all (PROTOCOL.md 6.5.3 allows both).</summary>
+    /// <summary>Nothing at all (docs/protocol.md 6.5.3 allows both).</summary>
     Nothing,
 }
 

@@ -115,7 +115,7 @@ public sealed class SimulatorOptions
 
     /// <summary>
     /// Session-monitor rows carry no <c>first_fetch</c> key at all, as the rows of a real SMC 6.2 did
-    /// (REAL-SAMPLES.md 5.1); by default every row says <c>true</c> (snapshot) or <c>false</c> (change).
+    /// (docs/real-smc.md 5); by default every row says <c>true</c> (snapshot) or <c>false</c> (change).
     /// </summary>
     public bool NoFirstFetch { get; set; }
 

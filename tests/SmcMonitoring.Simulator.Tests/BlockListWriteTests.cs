@@ -10,7 +10,7 @@ using Xunit;
 
 namespace SmcMonitoring.Simulator.Tests;
 
-/// <summary>Block-list entries POSTed and flushed by REST change the table the BLOCK_LIST monitor serves (PROTOCOL.md 2.10a).</summary>
+/// <summary>Block-list entries POSTed and flushed by REST change the table the BLOCK_LIST monitor serves (docs/protocol.md 2.10a).</summary>
 public sealed class BlockListWriteTests : IClassFixture<EngineSimulatorFixture>
 {
     private const string HostToAny = """{"end_point1":{"address_mode":"address","ip_network":"198.51.100.7/32"},"end_point2":{"address_mode":"any"},"duration":3600}""";

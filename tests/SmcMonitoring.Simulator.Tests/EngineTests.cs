@@ -25,7 +25,7 @@ public sealed class EngineSimulatorFixture : SimulatorFixture
     }
 }
 
-/// <summary>The engine list and its search, engine elements and their links (PROTOCOL.md 2.10a).</summary>
+/// <summary>The engine list and its search, engine elements and their links (docs/protocol.md 2.10a).</summary>
 public sealed class EngineTests : IClassFixture<EngineSimulatorFixture>
 {
     private readonly EngineSimulatorFixture fixture;

@@ -7,7 +7,7 @@ using SmcMonitoring.Simulator.Records;
 
 namespace SmcMonitoring.Simulator.Filters;
 
-/// <summary>Compiles a <c>query.filter</c> tree (PROTOCOL.md 5) against a record shape; anything it cannot evaluate is rejected.</summary>
+/// <summary>Compiles a <c>query.filter</c> tree (docs/protocol.md 5) against a record shape; anything it cannot evaluate is rejected.</summary>
 internal sealed class FilterParser
 {
     private readonly RecordShape shape;

@@ -4,7 +4,7 @@ using SmcMonitoring.Simulator.Records;
 
 namespace SmcMonitoring.Simulator.Filters;
 
-/// <summary>A value node of a filter (PROTOCOL.md 5.2), compared with a record's field value.</summary>
+/// <summary>A value node of a filter (docs/protocol.md 5.2), compared with a record's field value.</summary>
 internal abstract class FilterValue
 {
     public abstract bool Matches(in FieldValue value, RecordBuffer record);

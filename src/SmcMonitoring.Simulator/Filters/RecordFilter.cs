@@ -3,7 +3,7 @@ using SmcMonitoring.Simulator.Records;
 
 namespace SmcMonitoring.Simulator.Filters;
 
-/// <summary>A compiled filter node (PROTOCOL.md 5.1), evaluated against one generated record.</summary>
+/// <summary>A compiled filter node (docs/protocol.md 5.1), evaluated against one generated record.</summary>
 internal abstract class RecordFilter
 {
     public abstract bool Matches(RecordBuffer record);

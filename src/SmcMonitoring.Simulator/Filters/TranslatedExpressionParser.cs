@@ -7,7 +7,7 @@ using SmcMonitoring.Simulator.Records;
 namespace SmcMonitoring.Simulator.Filters;
 
 /// <summary>
-/// Evaluates the part of the SMC filter language that clients generate (PROTOCOL.md 5.4): clauses joined by OR,
+/// Evaluates the part of the SMC filter language that clients generate (docs/protocol.md 5.4): clauses joined by OR,
 /// each <c>$Field == number|"string"|ipv4("a")</c> or <c>$Field IN union(ipv4("a"),ipv4_net("n"),...)</c> or
 /// <c>$Field IN range(ipv4("a"),ipv4("b"))</c>. Anything else is rejected rather than guessed at.
 /// </summary>

@@ -4,7 +4,7 @@ using SmcMonitoring.Simulator.Records;
 
 namespace SmcMonitoring.Simulator.Formats;
 
-/// <summary>Writes the <c>fields</c> array a detailed format answers with (PROTOCOL.md 6.4).</summary>
+/// <summary>Writes the <c>fields</c> array a detailed format answers with (docs/protocol.md 6.4).</summary>
 internal static class FieldDescriptors
 {
     /// <summary>What a fetch-started answer adds for <paramref name="format"/>: the fields array for detailed formats, else nothing.</summary>

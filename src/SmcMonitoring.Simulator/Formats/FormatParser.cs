@@ -4,7 +4,7 @@ using SmcMonitoring.Simulator.Fields;
 
 namespace SmcMonitoring.Simulator.Formats;
 
-/// <summary>Reads the <c>format</c> object of a query (PROTOCOL.md 4.3).</summary>
+/// <summary>Reads the <c>format</c> object of a query (docs/protocol.md 4.3).</summary>
 internal static class FormatParser
 {
     /// <summary>Parses a format; <paramref name="zoneStyle"/> is how the simulator shows zones (<see cref="SimulatorOptions.TimeZoneStyle"/>).</summary>

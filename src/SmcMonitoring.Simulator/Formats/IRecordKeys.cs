@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace SmcMonitoring.Simulator.Formats;
 
 /// <summary>
-/// Record keys that are not fields and keep their names whatever the <c>field_format</c> (PROTOCOL.md 6.2):
+/// Record keys that are not fields and keep their names whatever the <c>field_format</c> (docs/protocol.md 6.2):
 /// an element href that travels with the fields, and the row identity that belongs to the record as a whole.
 /// </summary>
 internal interface IRecordKeys

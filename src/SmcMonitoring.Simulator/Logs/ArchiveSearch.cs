@@ -12,7 +12,7 @@ namespace SmcMonitoring.Simulator.Logs;
 
 /// <summary>
 /// A slow archive search before a stored fetch's first records (<see cref="SimulatorOptions.ArchiveSearchMs"/>):
-/// progress frames as the vendor documents them (REAL-SAMPLES.md 4.1), or complete silence.
+/// progress frames as the vendor documents them (docs/real-smc.md 4), or complete silence.
 /// </summary>
 internal static class ArchiveSearch
 {

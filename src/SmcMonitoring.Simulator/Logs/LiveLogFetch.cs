@@ -10,7 +10,7 @@ using SmcMonitoring.Simulator.Sockets;
 namespace SmcMonitoring.Simulator.Logs;
 
 /// <summary>
-/// A live log query (PROTOCOL.md 6.5.2): new records stamped "now" arrive at the configured rate, sent every
+/// A live log query (docs/protocol.md 6.5.2): new records stamped "now" arrive at the configured rate, sent every
 /// tick, until the client aborts or closes. There is no end message.
 /// </summary>
 internal sealed class LiveLogFetch

@@ -4,7 +4,7 @@ using SmcMonitoring.Simulator.Filters;
 
 namespace SmcMonitoring.Simulator.Logs;
 
-/// <summary>The <c>query</c> object of a log socket request (PROTOCOL.md 4.1).</summary>
+/// <summary>The <c>query</c> object of a log socket request (docs/protocol.md 4.1).</summary>
 internal sealed class LogQuery
 {
     /// <summary>True for <c>current</c> (live), false for <c>stored</c>.</summary>

@@ -8,7 +8,7 @@ namespace SmcMonitoring.Simulator.Logs;
 
 /// <summary>
 /// The log socket: <c>query</c> + <c>fetch</c> (+ <c>format</c>) starts a stored or live fetch; a query alone is
-/// remembered (<c>"No fetch"</c>) and a later fetch alone runs it (PROTOCOL.md 3.5).
+/// remembered (<c>"No fetch"</c>) and a later fetch alone runs it (docs/protocol.md 3.5).
 /// </summary>
 internal sealed class LogSocketProtocol : FetchingSocketProtocol
 {

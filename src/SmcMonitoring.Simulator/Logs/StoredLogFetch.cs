@@ -10,7 +10,7 @@ using SmcMonitoring.Simulator.Sockets;
 namespace SmcMonitoring.Simulator.Logs;
 
 /// <summary>
-/// A stored log query (PROTOCOL.md 6.5.1): records of the time window computed one by one from their index,
+/// A stored log query (docs/protocol.md 6.5.1): records of the time window computed one by one from their index,
 /// filtered, and streamed 200 per message, then a <c>statistics</c> message and <c>end</c>. With
 /// <c>--cache-rendered-records</c> the JSON of each record is copied from <see cref="RenderedLogCache"/>.
 /// </summary>

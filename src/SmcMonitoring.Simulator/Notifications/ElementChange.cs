@@ -8,7 +8,7 @@ namespace SmcMonitoring.Simulator.Notifications;
 /// <param name="Id">The element's id, the last segment of its href.</param>
 internal sealed record ElementChange(string Context, string Action, string Id)
 {
-    /// <summary>The actions the reference client knows (PROTOCOL.md 9.3).</summary>
+    /// <summary>The actions the reference client knows (docs/protocol.md 9.3).</summary>
     public static readonly string[] Actions = { "create", "update", "delete", "trashed", "untrashed", "validating", "validated" };
 
     /// <summary>What is wrong with a requested change, or null when it is valid (the id may be left out).</summary>

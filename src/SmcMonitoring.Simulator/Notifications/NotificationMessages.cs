@@ -6,7 +6,7 @@ using SmcMonitoring.Simulator.Fields;
 
 namespace SmcMonitoring.Simulator.Notifications;
 
-/// <summary>The server messages of the notification socket (PROTOCOL.md 9.2, 9.3), as UTF-8 JSON.</summary>
+/// <summary>The server messages of the notification socket (docs/protocol.md 9.2, 9.3), as UTF-8 JSON.</summary>
 internal static class NotificationMessages
 {
     public const string Subscribed = "Subscribed for notifications";

@@ -12,7 +12,7 @@ using SmcMonitoring.Simulator.Sockets;
 namespace SmcMonitoring.Simulator.Notifications;
 
 /// <summary>
-/// The notification socket (PROTOCOL.md 9): <c>{"context": "host,network"}</c> subscribes (ids 0, 1, ... per socket),
+/// The notification socket (docs/protocol.md 9): <c>{"context": "host,network"}</c> subscribes (ids 0, 1, ... per socket),
 /// <c>{"unsubscribe": N}</c> ends one. Every answer and event leaves through one queue in order, and a
 /// subscription takes effect where its answer sits in that queue: no event for it precedes its answer, unless
 /// <see cref="SimulatorOptions.NotificationAcknowledgement"/> sends that answer after its first events, or never.

@@ -4,10 +4,10 @@ using System.Text.Json.Nodes;
 
 namespace SmcMonitoring.Simulator.Rest;
 
-/// <summary>The JSON documents of the REST side (PROTOCOL.md 2.2 to 2.9), with absolute hrefs under the base the client used.</summary>
+/// <summary>The JSON documents of the REST side (docs/protocol.md 2.2 to 2.9), with absolute hrefs under the base the client used.</summary>
 internal static class ElementDocuments
 {
-    /// <summary>Element collections whose names are also notification contexts (PROTOCOL.md 2.4, 9.1).</summary>
+    /// <summary>Element collections whose names are also notification contexts (docs/protocol.md 2.4, 9.1).</summary>
     public static readonly string[] Collections = { "host", "network", "router", "single_fw", "layer2_policy", "fw_cluster", "iprange" };
 
     public static JsonObject Versions(string baseUrl, string[] versions)
@@ -120,7 +120,7 @@ internal static class ElementDocuments
         return new JsonObject { ["result"] = items };
     }
 
-    /// <summary>A static summary of the log query syntax; the SMC's own document is not known (PROTOCOL.md 2.8).</summary>
+    /// <summary>A static summary of the log query syntax; the SMC's own document is not known (docs/protocol.md 2.8).</summary>
     public static JsonObject LogSchemas() => new()
     {
         ["query"] = new JsonObject

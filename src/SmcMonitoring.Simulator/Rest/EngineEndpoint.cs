@@ -12,7 +12,7 @@ using SmcMonitoring.Simulator.Sessions.Monitors;
 namespace SmcMonitoring.Simulator.Rest;
 
 /// <summary>
-/// The engines of PROTOCOL.md 2.10a: the <c>engine_clusters</c> search, each listed engine's element with its links,
+/// The engines of docs/protocol.md 2.10a: the <c>engine_clusters</c> search, each listed engine's element with its links,
 /// block-list entries POSTed to an engine's (or the system's) block-list link, and flushes. Entries land in the
 /// engine's BLOCK_LIST table, so watching fetches send them as added (and a flush as deleted).
 /// </summary>
@@ -135,7 +135,7 @@ internal sealed class EngineEndpoint
         return Task.CompletedTask;
     }
 
-    /// <summary>From API 6.4 a body carries <c>{"entries":[...]}</c>; up to 6.3 it is one entry (PROTOCOL.md 2.10a).</summary>
+    /// <summary>From API 6.4 a body carries <c>{"entries":[...]}</c>; up to 6.3 it is one entry (docs/protocol.md 2.10a).</summary>
     private static bool TakesSeveral(string versionBase)
     {
         var (major, minor) = ApiVersionOrder.Parse(versionBase[(versionBase.LastIndexOf('/') + 1)..]);

@@ -35,7 +35,7 @@ internal static class JsonAnswers
     }
 
     /// <summary>
-    /// An error in the exact shape of a real SMC's REST error body (REAL-SAMPLES 7.1):
+    /// An error in the exact shape of a real SMC's REST error body (docs/real-smc.md 7):
     /// <c>{"details":["..."],"message":"...","status":"0"}</c>.
     /// </summary>
     public static Task SmcErrorAsync(HttpContext context, int status, string message, params string[] details)

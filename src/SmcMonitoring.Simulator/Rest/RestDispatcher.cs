@@ -11,7 +11,7 @@ using SmcMonitoring.Simulator.Sockets;
 
 namespace SmcMonitoring.Simulator.Rest;
 
-/// <summary>Every HTTP request lands here: it is recorded, its API version checked, then routed (PROTOCOL.md 2.11).</summary>
+/// <summary>Every HTTP request lands here: it is recorded, its API version checked, then routed (docs/protocol.md 2.11).</summary>
 internal sealed class RestDispatcher
 {
     private const string DefaultDomain = "Shared Domain";

@@ -9,7 +9,7 @@ namespace SmcMonitoring.Simulator.Rest;
 
 /// <summary>
 /// <c>DELETE {base}/{ver}/elements/single_fw/{n}/block_list/{key}</c> (<c>blacklist</c> too, and any engine type such as
-/// <c>fw_cluster</c>) and <c>.../vpn_sa/{key}</c> (PROTOCOL.md 2.10): removes the block-list entry or VPN SA from its
+/// <c>fw_cluster</c>) and <c>.../vpn_sa/{key}</c> (docs/protocol.md 2.10): removes the block-list entry or VPN SA from its
 /// engine's table, so watching fetches send it as deleted.
 /// </summary>
 internal sealed class SessionEntryEndpoint

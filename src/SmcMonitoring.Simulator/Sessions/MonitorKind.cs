@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace SmcMonitoring.Simulator.Sessions;
 
-/// <summary>The monitors of the session socket (PROTOCOL.md 7); BLACKLIST and BLOCK_LIST share one table.</summary>
+/// <summary>The monitors of the session socket (docs/protocol.md 7); BLACKLIST and BLOCK_LIST share one table.</summary>
 internal enum MonitorKind : byte
 {
     Connections,

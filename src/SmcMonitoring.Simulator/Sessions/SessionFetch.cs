@@ -12,7 +12,7 @@ using SmcMonitoring.Simulator.Sockets;
 namespace SmcMonitoring.Simulator.Sessions;
 
 /// <summary>
-/// A session-monitor fetch (PROTOCOL.md 6.5.3): the table's rows that match the filter as <c>added</c> records with
+/// A session-monitor fetch (docs/protocol.md 6.5.3): the table's rows that match the filter as <c>added</c> records with
 /// <c>first_fetch</c> true, 200 per message, then its changes as they happen, until the client aborts. No end. The
 /// real-SMC options can leave <c>first_fetch</c> out, space the snapshot's messages, and send nothing for an empty one.
 /// A filtered fetch sees a row enter or leave the filter as an add or a delete, so a client that applies the

@@ -4,7 +4,7 @@ using SmcMonitoring.Simulator.Filters;
 
 namespace SmcMonitoring.Simulator.Sessions;
 
-/// <summary>The <c>query</c> object of a session socket request (PROTOCOL.md 4.1): definition, target, filter.</summary>
+/// <summary>The <c>query</c> object of a session socket request (docs/protocol.md 4.1): definition, target, filter.</summary>
 internal sealed class SessionQuery
 {
     public SessionDefinition Definition { get; private init; }

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace SmcMonitoring.Simulator.Sockets;
 
-/// <summary>The <c>fetch</c> object of a request (PROTOCOL.md 4.2).</summary>
+/// <summary>The <c>fetch</c> object of a request (docs/protocol.md 4.2).</summary>
 internal sealed class FetchOptions
 {
     /// <summary>Maximum records; null = unlimited, 0 = none (a field-description probe).</summary>

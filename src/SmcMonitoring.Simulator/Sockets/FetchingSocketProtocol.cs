@@ -30,7 +30,7 @@ internal abstract partial class FetchingSocketProtocol : ISocketProtocol
 
     public async Task HandleAsync(string message)
     {
-        // The reference's callback client sends {'abort': 123}, which is not JSON (PROTOCOL.md 6.6).
+        // The reference's callback client sends {'abort': 123}, which is not JSON (docs/protocol.md 6.6).
         var abort = LenientAbort().Match(message);
         if (abort.Success)
         {

@@ -19,7 +19,7 @@ internal readonly record struct IncomingMessage(IncomingKind Kind, string? Text)
 
 /// <summary>
 /// Reads whole messages (reassembling fragments) and applies the SMC's inbound limit: Tomcat's 8192-character
-/// text buffer (PROTOCOL.md 3.4).
+/// text buffer (docs/protocol.md 3.4).
 /// </summary>
 internal sealed class IncomingMessageReader
 {

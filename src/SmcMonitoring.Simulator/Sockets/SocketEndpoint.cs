@@ -10,7 +10,7 @@ using SmcMonitoring.Simulator.Sessions;
 
 namespace SmcMonitoring.Simulator.Sockets;
 
-/// <summary>The three websocket paths of PROTOCOL.md 3.1.</summary>
+/// <summary>The three websocket paths of docs/protocol.md 3.1.</summary>
 internal enum SocketKind
 {
     Log,

@@ -5,7 +5,7 @@ using SmcMonitoring.Simulator.Fields;
 
 namespace SmcMonitoring.Simulator.Sockets;
 
-/// <summary>The small server messages of PROTOCOL.md 6.1, as UTF-8 JSON.</summary>
+/// <summary>The small server messages of docs/protocol.md 6.1, as UTF-8 JSON.</summary>
 internal static class SocketMessages
 {
     /// <summary><c>{"success":"Fetch started","fetch":F}</c>, plus whatever <paramref name="extra"/> writes (the fields array).</summary>
@@ -26,7 +26,7 @@ internal static class SocketMessages
 
     /// <summary>
     /// <c>{"fetch":F,"statistics":{"scanned":N,"matched":M,"duration_ms":D}}</c>: how many stored records the query
-    /// looked at, how many it sent, and how long that took. The SMC's shape is unknown (PROTOCOL.md 13.2): assumed.
+    /// looked at, how many it sent, and how long that took. The SMC's shape is unknown (docs/protocol.md 13.2): assumed.
     /// </summary>
     public static byte[] Statistics(int fetchId, long scanned, long matched, long durationMilliseconds) => Build(writer =>
     {

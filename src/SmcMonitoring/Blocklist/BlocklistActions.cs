@@ -6,7 +6,7 @@ using SmcMonitoring.Session;
 namespace SmcMonitoring.Blocklist;
 
 /// <summary>
-/// The block-list changes of PROTOCOL.md 2.10a: entries POSTed to an engine's (or the system's) link, and an engine's
+/// The block-list changes of docs/protocol.md 2.10a: entries POSTed to an engine's (or the system's) link, and an engine's
 /// block list flushed. Links are found by rel on the element, never built as paths.
 /// </summary>
 internal static class BlocklistActions

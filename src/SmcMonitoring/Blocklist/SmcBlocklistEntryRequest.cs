@@ -74,7 +74,7 @@ public sealed class SmcBlocklistEntryRequest
         return new SmcBlocklistEntryRequest(engine, from, to, sourcePorts, destinationPorts, portProtocol, CheckDuration(duration));
     }
 
-    /// <summary>Writes the entry exactly as the reference client's <c>prepare_block_list</c> builds it (PROTOCOL.md 2.10a).</summary>
+    /// <summary>Writes the entry exactly as the reference client's <c>prepare_block_list</c> builds it (docs/protocol.md 2.10a).</summary>
     internal void WriteTo(Utf8JsonWriter writer)
     {
         writer.WriteStartObject();

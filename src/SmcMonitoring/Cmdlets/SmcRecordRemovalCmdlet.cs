@@ -8,7 +8,7 @@ using SmcMonitoring.Session;
 namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
-/// What Remove-SmcBlocklistEntry and Remove-SmcVpnSa share: a DELETE of each record's href (PROTOCOL.md 2.10), one
+/// What Remove-SmcBlocklistEntry and Remove-SmcVpnSa share: a DELETE of each record's href (docs/protocol.md 2.10), one
 /// at a time as records arrive, each failing on its own (a non-terminating error, the next one still goes), with
 /// -WhatIf, -Confirm and -PassThru.
 /// </summary>

@@ -15,7 +15,7 @@ internal enum RecordChange
     Deleted,
 }
 
-/// <summary>One field description from a <c>fields</c> array (PROTOCOL.md 6.4).</summary>
+/// <summary>One field description from a <c>fields</c> array (docs/protocol.md 6.4).</summary>
 internal sealed class FieldDescriptor
 {
     public int Id { get; set; }

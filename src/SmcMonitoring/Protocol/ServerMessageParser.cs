@@ -6,7 +6,7 @@ using SmcMonitoring.Errors;
 namespace SmcMonitoring.Protocol;
 
 /// <summary>
-/// Reads one server message in a single pass with <see cref="Utf8JsonReader"/> (PROTOCOL.md section 6): the control
+/// Reads one server message in a single pass with <see cref="Utf8JsonReader"/> (docs/protocol.md section 6): the control
 /// keys into a <see cref="ServerMessage"/>, each record straight into an <see cref="IRecordSink"/>. Unknown keys are
 /// skipped; anything that is not a JSON object is a well-formed <see cref="SmcException"/>, never a crash.
 /// </summary>

@@ -15,7 +15,7 @@ using SmcMonitoring.Errors;
 namespace SmcMonitoring.Protocol;
 
 /// <summary>
-/// Opens a websocket the way the SMC expects (PROTOCOL.md 3.2): TCP, TLS judged by the session's own certificate
+/// Opens a websocket the way the SMC expects (docs/protocol.md 3.2): TCP, TLS judged by the session's own certificate
 /// policy, then the HTTP/1.1 upgrade with no Origin, the session cookie or the access_token subprotocol sent as they
 /// are (a token may hold '/', '+' or '='), and a 101 answer with or without a reason phrase. The whole handshake has
 /// one time limit, which starts before the TCP connection. Any other answer is an error built from its status code:

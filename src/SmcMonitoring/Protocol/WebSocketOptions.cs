@@ -4,7 +4,7 @@ using SmcMonitoring.Session;
 
 namespace SmcMonitoring.Protocol;
 
-/// <summary>What one websocket to the SMC is opened with (PROTOCOL.md 3.2): where, with which credential, how checked.</summary>
+/// <summary>What one websocket to the SMC is opened with (docs/protocol.md 3.2): where, with which credential, how checked.</summary>
 internal sealed class WebSocketOptions
 {
     /// <summary>The ws:// or wss:// address.</summary>

@@ -15,7 +15,7 @@ internal enum LogQueryType
     Current,
 }
 
-/// <summary>A query of the log socket (PROTOCOL.md 4.1, 4.2, 7.1): builds the exact request JSON.</summary>
+/// <summary>A query of the log socket (docs/protocol.md 4.1, 4.2, 7.1): builds the exact request JSON.</summary>
 internal sealed class LogQuery
 {
     /// <summary>The socket path, relative to the API version.</summary>

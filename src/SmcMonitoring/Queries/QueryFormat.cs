@@ -5,7 +5,7 @@ using SmcMonitoring.Fields;
 
 namespace SmcMonitoring.Queries;
 
-/// <summary>The <c>format</c> object of a query (PROTOCOL.md 4.3): representation, key style, field selection, resolving.</summary>
+/// <summary>The <c>format</c> object of a query (docs/protocol.md 4.3): representation, key style, field selection, resolving.</summary>
 internal sealed class QueryFormat
 {
     /// <summary><c>texts</c>, <c>detailed</c> or <c>raw</c>.</summary>

@@ -9,7 +9,7 @@ using SmcMonitoring.Session;
 namespace SmcMonitoring.Queries;
 
 /// <summary>
-/// One monitor of the SMC's session socket (PROTOCOL.md section 7): its definition, target, default fields (those
+/// One monitor of the SMC's session socket (docs/protocol.md section 7): its definition, target, default fields (those
 /// of the reference client's element classes and tables) and the record type it yields.
 /// </summary>
 internal sealed class SessionMonitor

@@ -5,7 +5,7 @@ using SmcMonitoring.Filters;
 
 namespace SmcMonitoring.Queries;
 
-/// <summary>A query of the session socket (PROTOCOL.md 4.1, 6.5.3, 7): one monitor of one engine or domain.</summary>
+/// <summary>A query of the session socket (docs/protocol.md 4.1, 6.5.3, 7): one monitor of one engine or domain.</summary>
 internal sealed class SessionQuery
 {
     /// <summary>The socket path, relative to the API version.</summary>

@@ -9,7 +9,7 @@ using SmcMonitoring.Errors;
 namespace SmcMonitoring.Session;
 
 /// <summary>
-/// A session's engines, from the SMC's <c>engine_clusters</c> search (PROTOCOL.md 2.10a), kept until a name is
+/// A session's engines, from the SMC's <c>engine_clusters</c> search (docs/protocol.md 2.10a), kept until a name is
 /// missing from them (engines can be added while a script runs), and each engine's links, read once from its
 /// element. Safe to share between runspaces: the REST calls run outside the lock, so two may fetch at once.
 /// </summary>

@@ -12,7 +12,7 @@ namespace SmcMonitoring.Session;
 /// <summary>
 /// The REST calls behind the engine list and the cmdlets that change the SMC: JSON GET, POST and DELETE that log in
 /// again once on 401, as GETs do. A 403, or a 401 that survives the new login, means the API client or administrator
-/// lacks the right (REAL-SAMPLES 7.3), and the error says so with the SMC's own <c>message</c> and <c>details</c>.
+/// lacks the right (docs/real-smc.md 7), and the error says so with the SMC's own <c>message</c> and <c>details</c>.
 /// </summary>
 internal sealed partial class SmcRestClient
 {

@@ -10,7 +10,7 @@ using Xunit;
 namespace SmcMonitoring.Tests.Unit;
 
 /// <summary>
-/// Add-SmcBlocklistEntry's parameters against the golden JSON of PROTOCOL.md 2.10a: exactly what the reference
+/// Add-SmcBlocklistEntry's parameters against the golden JSON of docs/protocol.md 2.10a: exactly what the reference
 /// client's prepare_block_list builds, compared semantically; and the body and link each API version takes.
 /// </summary>
 public class BlocklistEntryJsonTests

@@ -13,7 +13,7 @@ namespace SmcMonitoring.Simulator.Sessions.Monitors;
 internal readonly record struct GivenEndPoint(IpValue Address, int Prefix, int FirstPort, int LastPort);
 
 /// <summary>
-/// A block-list entry a REST client POSTed (PROTOCOL.md 2.10a), as its row in the BLOCK_LIST table shows it:
+/// A block-list entry a REST client POSTed (docs/protocol.md 2.10a), as its row in the BLOCK_LIST table shows it:
 /// <c>{"end_point1":{...},"end_point2":{...},"duration":N}</c>, each end point
 /// <c>{"address_mode":"any"}</c> or <c>{"address_mode":"address","ip_network":"CIDR"}</c> with optional
 /// <c>port1</c>, <c>port2</c> and <c>port_mode</c> (<c>predefined_tcp</c> or <c>predefined_udp</c>).
