@@ -205,12 +205,12 @@ public sealed class FaultTests : IAsyncLifetime
         try
         {
             _simulator.Faults.Silent = true;
-            var (output, errors, _) = Run("Get-SmcLog -Session $s -InactivityTimeoutSec 2");
+            var (output, errors, _) = Run("Get-SmcLog -Session $s -InactivityTimeoutSec 1");
             Assert.Empty(output);
             var error = Assert.Single(errors);
             Assert.StartsWith("SmcQueryTimeout", error.FullyQualifiedErrorId);
             Assert.Contains("-InactivityTimeoutSec", error.Exception.Message);
-            var (_, snapshotErrors, _) = Run("Get-SmcRoute -Session $s -Engine fw-east -TimeoutSec 2");
+            var (_, snapshotErrors, _) = Run("Get-SmcRoute -Session $s -Engine fw-east -TimeoutSec 1");
             Assert.Contains("-TimeoutSec", Assert.Single(snapshotErrors).Exception.Message);
         }
         finally
