@@ -341,7 +341,7 @@ $table
 Ratios: S/1 and S conn/4r for the simulator, 1/(a), 2/(b), 2 against 300,000 records/s, 4/(b conn) CPU (CPU seconds
 per million records: lower is better), 4s/(b conn) stream CPU, 4r/(b conn). PASS/MISS are figures, never a failed run.
 
-$(if ($idle -and $connectionCommand) { "The pwsh process idle, after the warm-ups of measure 4: $(Format-Number $idle.Median 'N1') ms of CPU per second; over Get-SmcConnection's whole command ($(Format-Number $connectionCommand.Median 'N2') s, mostly the wait for silence) that is about $(Format-Number ($idle.Median / 1000 * $connectionCommand.Median * 1e6 / $Connections) 'N3') s per 1M records of measure 4." })
+$(if ($connectionCpu -and $streamCpu -and $connectionCommand) { "Of measure 4's whole command ($(Format-Number $connectionCommand.Median 'N2') s, mostly the wait for silence), 4 - 4s = $(Format-Number ($connectionCpu.Median - $streamCpu.Median) 'N3') s per 1M records (difference of the medians) is spent outside the stream: the engine check, the connection and the wait." + $(if ($idle) { " The same pwsh process doing nothing (3 s of Start-Sleep right after the warm-ups, before the timed runs) spent $(Format-Number $idle.Median 'N1') ms of CPU per second: the runtime's own background work, which the wait does not always meet." } else { '' }) })
 
 Get-SmcConnection before its timed runs, in the same pwsh process (warm-up snapshots to the last record, medians by group): $(if ($connectionWarmup) { $connectionWarmup } else { 'not measured' }).
 
