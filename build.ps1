@@ -7,13 +7,16 @@
             process), and ends with one line 'N passed, N failed' summing both; exits non-zero on any failure.
     Demo    starts the simulator on a free loopback port, connects, shows the 20 newest logs, tails live
             logs for 5 seconds, disconnects and stops the simulator.
-    Bench   runs the benchmark harness in bench/ (figures, not assertions).
+    Bench   runs the benchmark harness in bench/ (figures, not assertions); with -Baseline <commit>, also that commit's
+            module, alternating with this one, for a before/after comparison.
     Package builds what a user installs, under out/package: a PowerShell Gallery style package (.nupkg, made by
             Compress-PSResource from the staged module) and a zip of the staged module (SmcMonitoring/<version>/...),
             prints where they are, and says what the metadata still lacks for a Gallery publication.
     Clean   removes build output.
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 Test
+.EXAMPLE
+    dotnet pwsh ./build.ps1 Bench -Baseline 8ceb18e
 #>
 [CmdletBinding()]
 param(
@@ -22,7 +25,10 @@ param(
     [string] $Task = 'Build',
 
     [ValidateSet('Debug', 'Release')]
-    [string] $Configuration = 'Release'
+    [string] $Configuration = 'Release',
+
+    # Bench only: a commit whose module is measured beside this one (see bench/README.md).
+    [string] $Baseline
 )
 
 $ErrorActionPreference = 'Stop'
@@ -172,7 +178,8 @@ function Invoke-Bench {
     Invoke-Build
     $bench = Join-Path $Root 'bench/Invoke-Benchmark.ps1'
     if (-not (Test-Path $bench)) { throw 'bench/Invoke-Benchmark.ps1 is not there yet.' }
-    & $bench -StagingDir $StagingDir -SimulatorDll $SimulatorDll -Configuration $Configuration
+    $baselineArgument = if ($Baseline) { @{ Baseline = $Baseline } } else { @{} }
+    & $bench -StagingDir $StagingDir -SimulatorDll $SimulatorDll -Configuration $Configuration @baselineArgument
 }
 
 function Invoke-Package {

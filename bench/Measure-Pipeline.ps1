@@ -3,15 +3,17 @@
     The PowerShell side of the benchmark, run by Invoke-Benchmark.ps1 in a fresh pwsh process per mode.
 .DESCRIPTION
     Imports the staged module (and, for the ceilings, SmcMonitoring.Bench.Cmdlets.dll), connects to the simulator
-    and prints one JSON line per measured run; other lines are progress.
-    Throughput     Get-SmcLog -MaxRecords N | Measure-Object, interleaved with Write-SmcBenchRecord -Count N | Measure-Object
-                   and Get-SmcBenchLog (Get-SmcLog's loop as it is, with prototype values, and two reads ahead), then the time to the first record of Get-SmcLog -MaxRecords 1 after Connect-SmcSession.
+    and prints one JSON line per measured run; other lines are progress. The same script drives the module of another
+    commit (Invoke-Benchmark -Baseline): it only uses the module's public cmdlets and the bench cmdlets that commit has.
+    Throughput     Get-SmcLog -MaxRecords N | Measure-Object, interleaved with Write-SmcBenchRecord -Count N | Measure-Object,
+                   then the time to the first record of Get-SmcLog -MaxRecords 1 after Connect-SmcSession.
     Memory         one Get-SmcLog -MaxRecords N | Measure-Object, then the process's peak working set.
     Connections    after -WarmupSnapshots snapshots (each reported), Get-SmcConnection -Engine E | Measure-SmcBenchLast
-                   (timed to the last record), interleaved with Write-SmcBenchRecord -Kind Connection | Measure-SmcBenchLast
-                   and Get-SmcBenchConnection (Get-SmcConnection's loop as it is, and with every row skipped in the parser);
-                   then the informational -Distinct ceiling on its own.
+                   interleaved with Write-SmcBenchRecord -Kind Connection | Measure-SmcBenchLast: the process's CPU time
+                   for each (the target), and the rate to the last record; then the informational -Distinct ceiling.
     Notifications  Register-SmcNotification -Context host, then N changes through the simulator's admin endpoint.
+    Every timed pipeline reports the process's CPU time (user + system, from its own counters before and after) beside
+    its wall-clock time: unlike the rate, it does not depend on what else shares the machine's cores.
     Before each timed pipeline the script waits until the JIT compiler has been quiet for 300 ms (Wait-SmcBenchJitIdle):
     otherwise the background recompilation of the script's own code (ConvertTo-Json, PowerShell's compiler), which
     reaches its call-count thresholds between runs, shares the two cores with the timed run.
@@ -67,6 +69,8 @@ function Get-RuntimeState {
         Pause = [GC]::GetTotalPauseDuration()
         Allocated = [GC]::GetTotalAllocatedBytes($false)
         JitTime = [System.Runtime.JitInfo]::GetCompilationTime($false)
+        # User + system time of every thread of this process so far (the operating system's counters).
+        Cpu = [Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime
     }
 }
 
@@ -80,6 +84,8 @@ function Get-RuntimeExtra {
         gcPauseMilliseconds      = [math]::Round(($after.Pause - $Before.Pause).TotalMilliseconds, 2)
         allocatedBytesPerRecord  = [math]::Round(($after.Allocated - $Before.Allocated) / [math]::Max($Count, 1), 1)
         jitMilliseconds          = [math]::Round(($after.JitTime - $Before.JitTime).TotalMilliseconds, 1)
+        cpuMilliseconds          = [math]::Round(($after.Cpu - $Before.Cpu).TotalMilliseconds, 1)
+        cpuSecondsPerMillion     = [math]::Round(($after.Cpu - $Before.Cpu).TotalSeconds * 1e6 / [math]::Max($Count, 1), 4)
     }
 }
 
@@ -107,6 +113,10 @@ function Measure-Interleaved {
             $extra = $measured.Extra
             $extra.commandSeconds = [math]::Round($measured.Seconds, 6)
             $extra.jitMillisecondsToLastRecord = [math]::Round($measured.Output.JitMilliseconds, 1)
+            # The stream's share (first record to about the last), where the counting cmdlet reports it.
+            if ($measured.Output.PSObject.Properties['CpuRecords'] -and $measured.Output.CpuRecords -gt 0) {
+                $extra.streamCpuSecondsPerMillion = [math]::Round($measured.Output.CpuMilliseconds / 1000 * 1e6 / $measured.Output.CpuRecords, 4)
+            }
             Write-Measurement $case.Name $run $Records $measured.Output.LastRecordSeconds $extra
         }
     }
@@ -127,23 +137,11 @@ switch ($Mode) {
         Write-BenchProgress "pwsh: warm-up, $WarmupRecords records through each pipeline"
         $null = Get-SmcLog -MaxRecords $WarmupRecords | Measure-Object
         $null = Write-SmcBenchRecord -Count $WarmupRecords | Measure-Object
-        $prototypes = [ordered]@{
-            'ps-bench-loop-module'       = @{}
-            'ps-bench-loop-prototype'    = @{ PrototypeValues = $true }
-            'ps-bench-depth2-module'     = @{ Depth = 2 }
-        }
-        foreach ($switches in $prototypes.Values) { $null = Get-SmcBenchLog -Session $session -MaxRecords $WarmupRecords @switches | Measure-Object }
         for ($run = 1; $run -le $Runs; $run++) {
             $measured = Measure-Pipeline { Get-SmcLog -MaxRecords $Records | Measure-Object } $Records 'Get-SmcLog'
             Write-Measurement 'ps-get-smclog' $run $Records $measured.Seconds $measured.Extra
             $measured = Measure-Pipeline { Write-SmcBenchRecord -Count $Records | Measure-Object } $Records 'Write-SmcBenchRecord'
             Write-Measurement 'ps-ceiling-log' $run $Records $measured.Seconds $measured.Extra
-            # Splits (evidence, not module code): Get-SmcLog's loop as it is, with prototype value parsing, and two reads ahead (the depth before).
-            foreach ($prototype in $prototypes.GetEnumerator()) {
-                $switches = $prototype.Value
-                $measured = Measure-Pipeline { Get-SmcBenchLog -Session $session -MaxRecords $Records @switches | Measure-Object } $Records 'Get-SmcBenchLog'
-                Write-Measurement $prototype.Key $run $Records $measured.Seconds $measured.Extra
-            }
         }
 
         Write-BenchProgress 'pwsh: time to the first record after Connect-SmcSession'
@@ -185,17 +183,19 @@ switch ($Mode) {
         }
         for ($warmup = 1; $warmup -le 5; $warmup++) {
             $null = Write-SmcBenchRecord -Count $Records -Kind Connection | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp())
-            $null = Get-SmcBenchConnection -Session $session -Engine $Engine -Count $Records | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp())
-            $null = Get-SmcBenchConnection -Session $session -Engine $Engine -Count $Records -SkipRecords | Measure-SmcBenchLast -StartTimestamp ([Diagnostics.Stopwatch]::GetTimestamp())
         }
-        # Splits, interleaved with the target so that they share its ceiling's minutes: Get-SmcConnection's loop rebuilt
-        # in the bench (a check that it matches measure 4), and the same with every row skipped in the parser and a
-        # prebuilt record written per row (the bound of any record parser on this machine).
+        # What the process costs doing nothing, after the warm-ups (the runtime's background work): Get-SmcConnection's
+        # CPU time includes it for as long as it waits for the SMC's silence.
+        $null = Wait-SmcBenchJitIdle
+        $idleBefore = [Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime
+        Start-Sleep -Seconds 3
+        $idleCpu = [Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime - $idleBefore
+        Write-Measurement 'ps-idle-cpu' 1 0 3 @{ cpuMillisecondsPerSecond = [math]::Round($idleCpu.TotalMilliseconds / 3, 2) }
+        # The target and its ceiling, interleaved run by run so that they share the machine's minutes. The CPU time of
+        # Get-SmcConnection is the whole command's: its wait for the SMC's silence included.
         $target = @(
             @{ Name = 'ps-get-smcconnection'; Pipeline = { param($start) Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast -StartTimestamp $start } }
-            @{ Name = 'ps-ceiling-connection'; Pipeline = { param($start) Write-SmcBenchRecord -Count $Records -Kind Connection | Measure-SmcBenchLast -StartTimestamp $start } }
-            @{ Name = 'ps-bench-connection-module'; Pipeline = { param($start) Get-SmcBenchConnection -Session $session -Engine $Engine -Count $Records | Measure-SmcBenchLast -StartTimestamp $start } }
-            @{ Name = 'ps-bench-connection-skip'; Pipeline = { param($start) Get-SmcBenchConnection -Session $session -Engine $Engine -Count $Records -SkipRecords | Measure-SmcBenchLast -StartTimestamp $start } })
+            @{ Name = 'ps-ceiling-connection'; Pipeline = { param($start) Write-SmcBenchRecord -Count $Records -Kind Connection | Measure-SmcBenchLast -StartTimestamp $start } })
         # Not the ceiling of the target: every record a different object, cold in the caches as a snapshot's rows are.
         # Measured after the target's runs: its records (tens of megabytes, kept for the runs) would otherwise share
         # the heap with measure 4 and its ceiling, which a user's shell does not.

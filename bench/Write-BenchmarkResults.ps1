@@ -3,7 +3,8 @@
     Turns the JSON lines Invoke-Benchmark.ps1 collected into the results table and bench/results.md.
 .DESCRIPTION
     Dot-sourced by Invoke-Benchmark.ps1; reads its $Lines, $Notes, $machine, $loadAtEnd, $Runs, $Records, $SmallRecords,
-    $Connections, $NotificationEvents, $notificationReason and $connectionReason.
+    $Connections, $NotificationEvents, $notificationReason, $connectionReason, $Baseline, $baselineVariant and
+    $baselineReason.
 #>
 
 $PythonFastRecordsPerSecond = 300000
@@ -67,6 +68,82 @@ function Format-JitMilliseconds {
     return "$(Format-Number $jit.Median 'N0') (max $(Format-Number $jit.Max 'N0'))"
 }
 
+function Get-CpuStats {
+    # The pwsh process's CPU seconds (user + system) per million records of a measure's timed runs.
+    param([string] $Measure)
+    return Get-Stats (Get-Runs $Measure 'cpuSecondsPerMillion')
+}
+
+function Format-Stats {
+    # "median (min-max)" in one cell.
+    param($Stats, [string] $Format = 'N0')
+    if (-not $Stats) { return 'no figure' }
+    return "$(Format-Number $Stats.Median $Format) ($(Format-Number $Stats.Min $Format)-$(Format-Number $Stats.Max $Format))"
+}
+
+function Get-LatencyStats {
+    # p50 or p99 of a notification measure's latencies, with no min and max (one figure over every change).
+    param([string] $Measure, [double] $Percent)
+    $latencies = [double[]] @(Get-Runs $Measure 'latencyMilliseconds')
+    if ($latencies.Count -eq 0) { return $null }
+    $value = Get-Percentile $latencies $Percent
+    return [pscustomobject]@{ Median = $value; Min = $value; Max = $value; Count = $latencies.Count }
+}
+
+function New-ComparisonTable {
+    <#
+    This tree against the baseline commit, measured alternately in the same run: median (min-max) of each, the ratio
+    new/old and the issue's target (within 10%: at least 0.90 of the old rate, at most 1.10 of the old cost).
+    #>
+    $suffix = '-baseline'
+    $peak = { param($name) $v = @(Get-Runs $name 'peakWorkingSetBytes' | ForEach-Object { $_ / 1MB }); if ($v.Count) { Get-Stats $v } else { $null } }
+    $growth = {
+        param($small, $large)
+        if (-not $small -or -not $large) { return $null }
+        [pscustomobject]@{ Median = $large.Median - $small.Median; Min = $large.Min - $small.Max; Max = $large.Max - $small.Min }
+    }
+    $definitions = @(
+        @{ Id = '1'; What = "C# query layer, $(Format-Number $Records) records"; Unit = 'records/s'; Higher = $true; Format = 'N0'
+            New = Get-Stats (Get-Runs 'query-typed'); Old = Get-Stats (Get-Runs "query-typed$suffix") }
+        @{ Id = '2'; What = "Get-SmcLog -MaxRecords $Records | Measure-Object"; Unit = 'records/s'; Higher = $true; Format = 'N0'
+            New = Get-Stats (Get-Runs 'ps-get-smclog'); Old = Get-Stats (Get-Runs "ps-get-smclog$suffix") }
+        @{ Id = '2 CPU'; What = 'Measure 2: CPU time of the pwsh process (user + system)'; Unit = 's per 1M records'; Higher = $false; Format = 'N3'
+            New = Get-CpuStats 'ps-get-smclog'; Old = Get-CpuStats "ps-get-smclog$suffix" }
+        @{ Id = '(b)'; What = 'Ceiling (b) of each module''s process, Write-SmcBenchRecord | Measure-Object (the same cmdlet: how alike the two halves ran)'; Unit = 'records/s'; Higher = $true; Format = 'N0'; NoTarget = $true
+            New = Get-Stats (Get-Runs 'ps-ceiling-log'); Old = Get-Stats (Get-Runs "ps-ceiling-log$suffix") }
+        @{ Id = '(b) CPU'; What = 'Ceiling (b): CPU time of the pwsh process'; Unit = 's per 1M records'; Higher = $false; Format = 'N3'; NoTarget = $true
+            New = Get-CpuStats 'ps-ceiling-log'; Old = Get-CpuStats "ps-ceiling-log$suffix" }
+        @{ Id = '3b'; What = "Peak working set of pwsh, $(Format-Number $Records) records"; Unit = 'MB'; Higher = $false; Format = 'N1'
+            New = & $peak "ps-peak-working-set-$Records"; Old = & $peak "ps-peak-working-set-$Records$suffix" }
+        @{ Id = '3'; What = "Peak working set growth, $(Format-Number $Records) against $(Format-Number $SmallRecords) records"; Unit = 'MB'; Higher = $false; Format = 'N1'; NoTarget = $true
+            New = & $growth (& $peak "ps-peak-working-set-$SmallRecords") (& $peak "ps-peak-working-set-$Records")
+            Old = & $growth (& $peak "ps-peak-working-set-$SmallRecords$suffix") (& $peak "ps-peak-working-set-$Records$suffix") }
+        @{ Id = '5 p50'; What = 'Notification latency p50, trigger round trip included'; Unit = 'ms'; Higher = $false; Format = 'N2'
+            New = Get-LatencyStats 'ps-notification' 50; Old = Get-LatencyStats "ps-notification$suffix" 50 }
+        @{ Id = '5 p99'; What = 'Notification latency p99, trigger round trip included'; Unit = 'ms'; Higher = $false; Format = 'N2'
+            New = Get-LatencyStats 'ps-notification' 99; Old = Get-LatencyStats "ps-notification$suffix" 99 }
+    )
+    $rows = foreach ($d in $definitions) {
+        $ratio = if ($d.New -and $d.Old -and $d.Old.Median -ne 0) { $d.New.Median / $d.Old.Median } else { $null }
+        $noTarget = $d.ContainsKey('NoTarget')
+        $target = if ($noTarget) { '' } elseif ($d.Higher) { '>= 0.90 (within 10%)' } else { '<= 1.10 (within 10%)' }
+        $result = if ($noTarget -or $null -eq $ratio) { '' } elseif ($(if ($d.Higher) { $ratio -ge 0.9 } else { $ratio -le 1.1 })) { 'PASS' } else { 'MISS' }
+        $single = $d.Id -like '5 *'
+        [pscustomobject]@{
+            Id = $d.Id
+            Measure = $d.What
+            Unit = $d.Unit
+            'Before (baseline)' = if ($single -and $d.Old) { Format-Number $d.Old.Median $d.Format } else { Format-Stats $d.Old $d.Format }
+            'After (this tree)' = if ($single -and $d.New) { Format-Number $d.New.Median $d.Format } else { Format-Stats $d.New $d.Format }
+            'After/before' = if ($null -ne $ratio) { Format-Number $ratio 'N2' } else { '' }
+            Target = $target
+            Result = $result
+        }
+    }
+    $columns = 'Id', 'Measure', 'Unit', 'Before (baseline)', 'After (this tree)', 'After/before', 'Target', 'Result'
+    return ConvertTo-MarkdownTable @($rows) $columns @('Before (baseline)', 'After (this tree)', 'After/before')
+}
+
 function New-BenchmarkReport {
     $sender = Get-Stats (Get-Runs 'sender')
     $senderMBps = Get-Stats (Get-Runs 'sender' 'megabytesPerSecond')
@@ -85,10 +162,12 @@ function New-BenchmarkReport {
     $connectionWarmup = Get-WarmupCurve $connectionWarmupRates
     $latencies = [double[]] @(Get-Runs 'ps-notification' 'latencyMilliseconds')
     $serverLatencies = [double[]] @(Get-Runs 'ps-notification' 'serverLatencyMilliseconds')
-    $timeouts = ($Lines | Where-Object measure -EQ 'ps-notification-timeouts' | Select-Object -First 1)
+    $timeoutLines = @($Lines | Where-Object measure -EQ 'ps-notification-timeouts')
     $psFirst = Get-Stats (Get-Runs 'ps-first-record' 'firstRecordMilliseconds')
     $psFirstCold = Get-Stats (Get-Runs 'ps-first-record-cold' 'firstRecordMilliseconds')
     $csFirst = Get-Stats (Get-Runs 'first-record' 'firstRecordMilliseconds')
+    $connectionCpu = Get-CpuStats 'ps-get-smcconnection'
+    $ceilingConnectionCpu = Get-CpuStats 'ps-ceiling-connection'
 
     $n = Format-Number $Records
     $rows = [Collections.Generic.List[object]]::new()
@@ -100,7 +179,7 @@ function New-BenchmarkReport {
     $rows.Add((New-Row '(b conn)' "Ceiling: Write-SmcBenchRecord -Count $(Format-Number $Connections) -Kind Connection (prebuilt SmcConnection)" $ceilingBConnection 'records/s' -Missing $connectionReason))
 
     $ratio1 = Get-Ratio $query $ceilingA
-    $rows.Add((New-Row '1' "C# query layer: QueryExecution + TypedRecordSink, $n records, default fields" $query 'records/s' -Ratio $ratio1 -Target '>= 0.6 x (a)' -Pass $(if ($null -ne $ratio1) { $ratio1 -ge 0.6 } else { $null })))
+    $rows.Add((New-Row '1' "C# query layer: QueryRunner + TypedRecordSink, $n records, default fields" $query 'records/s' -Ratio $ratio1 -Target '>= 0.6 x (a)' -Pass $(if ($null -ne $ratio1) { $ratio1 -ge 0.6 } else { $null })))
     $ratio2 = Get-Ratio $pipeline $ceilingB
     $rows.Add((New-Row '2' "Get-SmcLog -MaxRecords $Records | Measure-Object" $pipeline 'records/s' -Ratio $ratio2 -Target '>= 0.5 x (b)' -Pass $(if ($null -ne $ratio2) { $ratio2 -ge 0.5 } else { $null })))
     $ratioPython = if ($pipeline) { $pipeline.Median / $PythonFastRecordsPerSecond } else { $null }
@@ -109,11 +188,17 @@ function New-BenchmarkReport {
     $rows.Add((New-Row '3b' "Peak working set of pwsh, $n records" $largePeak 'MB' 'N1'))
     $growth = if ($smallPeak -and $largePeak) { [pscustomobject]@{ Median = $largePeak.Median - $smallPeak.Median; Min = $largePeak.Min - $smallPeak.Max; Max = $largePeak.Max - $smallPeak.Min } } else { $null }
     $rows.Add((New-Row '3' "Peak working set growth, $n against $(Format-Number $SmallRecords) records (min/max: extremes of the two)" $growth 'MB' 'N1' -Target '<= 50 MB (flat)' -Pass $(if ($growth) { $growth.Median -le 50 } else { $null })))
-    $rows.Add((New-Row 'S conn' "Simulator send rate of the snapshot: raw websocket reader, $(Format-Number $Connections) connections (to the last row)" $connectionSender 'records/s' -Ratio (Get-Ratio $connectionSender $connectionStats) -Target 'faster than 4 (ratio S conn/4 > 1)' -Pass $(if ($connectionSender -and $connectionStats) { $connectionSender.Median -gt $connectionStats.Median } else { $null }) -Missing $connectionReason))
-    $ratio4 = Get-Ratio $connectionStats $ceilingBConnection
-    $connectionText = "Get-SmcConnection -Engine $Engine, snapshot of $(Format-Number $Connections) connections, to the last record"
-    if ($connectionCommand) { $connectionText += " (whole command $(Format-Number $connectionCommand.Median 'N2') s, with the wait for silence)" }
-    $rows.Add((New-Row '4' $connectionText $connectionStats 'records/s' -Ratio $ratio4 -Target '>= 0.5 x (b conn)' -Pass $(if ($null -ne $ratio4) { $ratio4 -ge 0.5 } else { $null }) -Missing $(if ($connectionReason) { "not available yet: $connectionReason" } else { '' })))
+    $rows.Add((New-Row 'S conn' "Simulator send rate of the snapshot: raw websocket reader, $(Format-Number $Connections) connections (to the last row)" $connectionSender 'records/s' -Ratio (Get-Ratio $connectionSender $connectionStats) -Target 'faster than 4r (ratio S conn/4r > 1)' -Pass $(if ($connectionSender -and $connectionStats) { $connectionSender.Median -gt $connectionStats.Median } else { $null }) -Missing $connectionReason))
+    $rows.Add((New-Row '(b conn) CPU' "Ceiling: CPU time of pwsh for Write-SmcBenchRecord -Count $(Format-Number $Connections) -Kind Connection | Measure-SmcBenchLast (user + system)" $ceilingConnectionCpu 's per 1M records' 'N3' -Missing $connectionReason))
+    $ratio4 = Get-Ratio $connectionCpu $ceilingConnectionCpu
+    $rows.Add((New-Row '4' "Client CPU time: pwsh user + system seconds for Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast, snapshot of $(Format-Number $Connections) connections (whole command)" $connectionCpu 's per 1M records' 'N3' -Ratio $ratio4 -Target '<= 2 x (b conn) CPU' -Pass $(if ($null -ne $ratio4) { $ratio4 -le 2 } else { $null }) -Missing $(if ($connectionReason) { "not available yet: $connectionReason" } else { '' })))
+    $streamCpu = Get-Stats (Get-Runs 'ps-get-smcconnection' 'streamCpuSecondsPerMillion')
+    $ceilingStreamCpu = Get-Stats (Get-Runs 'ps-ceiling-connection' 'streamCpuSecondsPerMillion')
+    $rows.Add((New-Row '4s' "The same runs, CPU time from the first record to about the last (the stream alone: no connect, no wait for silence), against the same for (b conn)" $streamCpu 's per 1M records' 'N3' -Ratio (Get-Ratio $streamCpu $ceilingStreamCpu) -Missing $connectionReason))
+    $idle = Get-Stats (Get-Runs 'ps-idle-cpu' 'cpuMillisecondsPerSecond')
+    $connectionText = "Get-SmcConnection -Engine $Engine, rate to the last record (informational: the simulator shares the two cores)"
+    if ($connectionCommand) { $connectionText += "; whole command $(Format-Number $connectionCommand.Median 'N2') s, with the wait for silence" }
+    $rows.Add((New-Row '4r' $connectionText $connectionStats 'records/s' -Ratio (Get-Ratio $connectionStats $ceilingBConnection) -Missing $connectionReason))
     if ($latencies.Count -gt 0) {
         $p50 = Get-Percentile $latencies 50
         $p99 = Get-Percentile $latencies 99
@@ -130,41 +215,31 @@ function New-BenchmarkReport {
         $rows.Add((New-Row '5' 'Notification latency p50 / p99, change in the simulator to event in the PowerShell queue' $null 'ms' -Target 'p99 < 20 ms' -Missing $why))
     }
     $rows.Add((New-Row '6' 'Time to the first record, pwsh: Connect-SmcSession, then Get-SmcLog -MaxRecords 1 (warm process)' $psFirst 'ms' 'N2' -Target '< 100 ms' -Pass $(if ($psFirst) { $psFirst.Median -lt 100 } else { $null })))
-    $rows.Add((New-Row '6' 'Time to the first record, C#: QueryExecution.StartAsync to the first record' $csFirst 'ms' 'N2' -Target '< 100 ms' -Pass $(if ($csFirst) { $csFirst.Median -lt 100 } else { $null })))
+    $rows.Add((New-Row '6' 'Time to the first record, C#: a new QueryRunner to the first record' $csFirst 'ms' 'N2' -Target '< 100 ms' -Pass $(if ($csFirst) { $csFirst.Median -lt 100 } else { $null })))
     $rows.Add((New-Row '6c' 'Time to the first record, pwsh, first query of a fresh process (one run per throughput process)' $psFirstCold 'ms' 'N2'))
+    if ($timeoutLines.Count -gt 0) {
+        $Notes.Add("Measure 5: $(($timeoutLines | Measure-Object records -Sum).Sum) changes brought no event within 5 s and are not in the percentiles ($(@($timeoutLines | ForEach-Object measure | Sort-Object -Unique) -join ', ')).")
+    }
 
     $splitDefinitions = [ordered]@{
         'sender' = 'Raw websocket reader (socket only, no parsing)'
-        'query-skip' = 'Query layer with no sink: SmcSocket + ServerMessageParser skipping records'
+        'query-skip' = 'Query layer skipping every record: QueryRunner, its read-ahead and ServerMessageParser, no record built'
         'query-typed' = 'Query layer with TypedRecordSink (measure 1)'
-        'query-prototype' = 'Query layer with the prototype sink (IPv4 and labels read from the UTF-8 bytes)'
         'ps-get-smclog' = 'pwsh: Get-SmcLog | Measure-Object (measure 2)'
-        'ps-bench-loop-module' = 'pwsh: Get-SmcBenchLog | Measure-Object: the loop of Get-SmcLog rebuilt in the bench, eight reads ahead (should match measure 2)'
-        'ps-bench-loop-prototype' = 'pwsh: Get-SmcBenchLog -PrototypeValues: the same with IPv4 and labels read from the UTF-8 bytes'
-        'ps-bench-depth2-module' = 'pwsh: Get-SmcBenchLog -Depth 2: two reads ahead (the depth before this one)'
         'ps-ceiling-log' = 'pwsh: Write-SmcBenchRecord | Measure-Object (ceiling b)'
         'parse-strings' = 'In memory: Utf8JsonReader, every value a string (ceiling a)'
         'parse-skip' = 'In memory: ServerMessageParser, records skipped'
         'parse-typed' = 'In memory: ServerMessageParser + TypedRecordSink, default log shape'
-        'parse-prototype' = 'In memory: ServerMessageParser + prototype sink (IPv4 and labels read from the UTF-8 bytes)'
         'parse-typed-ip-as-string' = 'In memory: the same, Src and Dst kept as strings (no IPAddress)'
         'parse-typed-labels-as-string' = 'In memory: the same, Action and Severity kept as strings (no enum lookup)'
         'parse-typed-all-as-string' = 'In memory: the same, every column a string (keys, records, no value parsing)'
         'sender-connections' = 'Connections: raw websocket reader, snapshot to its last row (simulator send rate)'
         'query-typed-connections' = 'Connections: query layer with TypedRecordSink, to the last row'
-        'ps-get-smcconnection' = 'Connections: pwsh Get-SmcConnection | Measure-SmcBenchLast (measure 4)'
+        'ps-get-smcconnection' = 'Connections: pwsh Get-SmcConnection | Measure-SmcBenchLast, to the last record (4r)'
         'ps-ceiling-connection' = 'Connections: pwsh Write-SmcBenchRecord -Kind Connection, 200 records cycled (ceiling b conn)'
         'ps-ceiling-connection-distinct' = 'Connections: the same, every record a different object (-Distinct as large as -Count), cold in the caches as a snapshot''s rows are (not the target)'
-        'ps-bench-connection-module' = 'Connections: pwsh Get-SmcBenchConnection | Measure-SmcBenchLast: the loop of Get-SmcConnection rebuilt in the bench (should match measure 4)'
-        'ps-bench-connection-skip' = 'Connections: the same with every row skipped by the parser and a prebuilt record written per row (no record built: the bound of any parser here)'
         'parse-strings-connections' = 'Connections in memory: Utf8JsonReader, every value a string'
         'parse-typed-connections' = 'Connections in memory: ServerMessageParser + TypedRecordSink, default connection shape'
-        'values-ip-walk' = 'Values: walking the messages to every Src and Dst value (baseline of the next two)'
-        'values-ip-module' = 'Values: Src and Dst through ValueParser (GetString, IPAddress.TryParse, Split)'
-        'values-ip-prototype' = 'Values: Src and Dst by a prototype IPv4 parser on the UTF-8 bytes'
-        'values-labels-walk' = 'Values: walking the messages to every Action and Severity value (baseline of the next two)'
-        'values-labels-module' = 'Values: Action and Severity through ValueParser (GetString, Normalize, lookup, box)'
-        'values-labels-prototype' = 'Values: Action and Severity by exact UTF-8 label match to values boxed once'
     }
     $splits = foreach ($definition in $splitDefinitions.GetEnumerator()) {
         $stats = Get-Stats (Get-Runs $definition.Key)
@@ -186,7 +261,6 @@ function New-BenchmarkReport {
         'ps-get-smcconnection' = 'Measure 4: Get-SmcConnection | Measure-SmcBenchLast'
         'ps-ceiling-connection' = 'Ceiling (b conn): Write-SmcBenchRecord -Kind Connection'
         'ps-ceiling-connection-distinct' = 'The same, -Distinct (not the target)'
-        'ps-bench-connection-skip' = 'Bound: Get-SmcBenchConnection -SkipRecords (no record built)'
         "ps-get-smcconnection$GcDiagnosisSuffix" = "Diagnosis: measure 4 in a pwsh with a $GcDiagnosisBudgetMB MB generation-0 budget"
         "ps-ceiling-connection$GcDiagnosisSuffix" = "Diagnosis: ceiling (b conn) in the same pwsh"
     }
@@ -204,9 +278,10 @@ function New-BenchmarkReport {
             'pause ms'                  = Format-Number (Get-Stats (Get-Runs $definition.Key 'gcPauseMilliseconds')).Median 'N1'
             'pause % of the timed run'  = if ($share) { Format-Number $share.Median 'N1' } else { '' }
             'JIT ms in the timed run'   = Format-JitMilliseconds $definition.Key
+            'CPU s per 1M records'      = if ($cpu = Get-CpuStats $definition.Key) { Format-Number $cpu.Median 'N3' } else { '' }
         }
     }
-    $gcColumns = 'Pipeline', 'records/s', 'allocated B each', 'collections', 'of them gen 1 or 2', 'pause ms', 'pause % of the timed run', 'JIT ms in the timed run'
+    $gcColumns = 'Pipeline', 'records/s', 'allocated B each', 'collections', 'of them gen 1 or 2', 'pause ms', 'pause % of the timed run', 'JIT ms in the timed run', 'CPU s per 1M records'
     $defaultBudget = $Lines | Where-Object measure -EQ 'ps-gc-settings' | Select-Object -First 1
     $diagnosisRatio = Get-Ratio (Get-Stats (Get-Runs "ps-get-smcconnection$GcDiagnosisSuffix")) (Get-Stats (Get-Runs "ps-ceiling-connection$GcDiagnosisSuffix"))
     $defaultGc = 'not reported'
@@ -215,16 +290,10 @@ function New-BenchmarkReport {
         $defaultGc = "at most $(Format-Number ($defaultBudget.gen0MaxBudgetBytes / 1MB) 'N0') MB here; $flavour GC"
     }
     $defaultRatio = if ($ratio4) { Format-Number $ratio4 'N2' } else { 'no figure' }
-    $gcDiagnosis = if ($null -ne $diagnosisRatio) {
-        "With a $GcDiagnosisBudgetMB MB generation-0 budget (the default is $defaultGc), measure 4 / (b conn) = $(Format-Number $diagnosisRatio 'N2'), against $defaultRatio with the default budget. A diagnosis only: a user's pwsh runs with the default."
+    $diagnosisCpuRatio = Get-Ratio (Get-CpuStats "ps-get-smcconnection$GcDiagnosisSuffix") (Get-CpuStats "ps-ceiling-connection$GcDiagnosisSuffix")
+    $gcDiagnosis = if ($null -ne $diagnosisCpuRatio) {
+        "With a $GcDiagnosisBudgetMB MB generation-0 budget (the default is $defaultGc), the CPU time of measure 4 / that of (b conn) = $(Format-Number $diagnosisCpuRatio 'N2'), against $defaultRatio with the default budget$(if ($null -ne $diagnosisRatio) { "; to the last record, 4r / (b conn) = $(Format-Number $diagnosisRatio 'N2')" }). A diagnosis only: a user's pwsh runs with the default."
     } else { 'The diagnosis run with a larger generation-0 budget gave no figure.' }
-    $skipStats = Get-Stats (Get-Runs 'ps-bench-connection-skip')
-    $benchLoopStats = Get-Stats (Get-Runs 'ps-bench-connection-module')
-    $skipRatio = Get-Ratio $skipStats $ceilingBConnection
-    $benchLoopRatio = if ($null -ne ($loopRatio = Get-Ratio $benchLoopStats $ceilingBConnection)) { Format-Number $loopRatio 'N2' } else { 'no figure' }
-    $connectionBound = if ($null -ne $skipRatio) {
-        "Bound of measure 4 on this machine: with every row skipped by the parser and no record built, the snapshot path (socket, simulator and PowerShell's pipeline on the same two cores) reached $(Format-Number $skipRatio 'N2') of (b conn) ($(Format-Number $skipStats.Median)/s; runs $(Format-Number $skipStats.Min) to $(Format-Number $skipStats.Max)). Get-SmcConnection's loop rebuilt in the bench reached $benchLoopRatio, measure 4 itself $defaultRatio."
-    } else { 'The bound of measure 4 (Get-SmcBenchConnection -SkipRecords) gave no figure.' }
     $gcTable = if ($gcRows) { ConvertTo-MarkdownTable @($gcRows) $gcColumns ($gcColumns | Select-Object -Skip 1) } else { '(not measured)' }
 
     $columns = 'Id', 'Measure', 'Median', 'Min', 'Max', 'Unit', 'Ratio', 'Target', 'Result'
@@ -237,6 +306,25 @@ function New-BenchmarkReport {
     }
     $noteText = if ($allNotes.Count -gt 0) { ($allNotes | ForEach-Object { "- $_" }) -join "`n" } else { '- none' }
     $cpu = if ($machine.Cpu) { ", $($machine.Cpu)" } else { '' }
+    $command = if ($baselineVariant) { "dotnet pwsh ./build.ps1 Bench -Baseline $Baseline" } else { 'dotnet pwsh ./build.ps1 Bench' }
+    $comparison = if ($baselineVariant) {
+        $short = $baselineVariant.Commit.Substring(0, 7)
+        @"
+Measures 1, 2, 3 and 5 of this tree and of commit $short (``-Baseline $Baseline``: its module and bench programs built
+in a temporary git worktree), in the same run on the same simulator, alternating process by process: round by round
+one process of each (this tree first in odd rounds), $Runs rounds, one timed run per process; measure 5 splits its
+$(Format-Number $NotificationEvents) changes over the rounds. Both are driven by this tree's Measure-Pipeline.ps1 (only public cmdlets and
+the bench cmdlets of their own commit) and the bench program of their own commit (measure 1: QueryExecution with
+TypedRecordSink at $short, QueryRunner with TypedRecordSink here). Rates depend on what else runs on the two cores;
+the CPU rows (the pwsh process's user + system seconds) much less, and are the ones to compare first.
+
+$(New-ComparisonTable)
+"@
+    } elseif ($Baseline) {
+        "Not measured in this run: $baselineReason"
+    } else {
+        'Not measured in this run (`build.ps1 Bench -Baseline <commit>` measures a commit''s module beside this one).'
+    }
 
     $markdown = @"
 # SmcMonitoring benchmark results
@@ -244,30 +332,34 @@ function New-BenchmarkReport {
 - Date: $([DateTime]::UtcNow.ToString('yyyy-MM-dd HH:mm', $Invariant)) UTC
 - Machine: $($machine.Cores) cores$cpu, $($machine.MemoryGiB) GiB memory, $($machine.Os); load average (1, 5, 15 min) at the start $($machine.Load), at the end $loadAtEnd
 - .NET: $($machine.Runtime) (SDK $($machine.Sdk)); PowerShell $($machine.Pwsh)
-- Command: ``dotnet pwsh ./build.ps1 Bench`` (Release); every figure is the median of $Runs runs with min and max, unless it says otherwise
+- Command: ``$command`` (Release); every figure is the median of $Runs runs with min and max, unless it says otherwise
 
 ## Results
 
 $table
 
-Ratios: S/1 and S conn/4 for the simulator, 1/(a), 2/(b), 2 against 300,000 records/s, 4/(b conn). PASS/MISS are figures, never a failed run.
+Ratios: S/1 and S conn/4r for the simulator, 1/(a), 2/(b), 2 against 300,000 records/s, 4/(b conn) CPU (CPU seconds
+per million records: lower is better), 4s/(b conn) stream CPU, 4r/(b conn). PASS/MISS are figures, never a failed run.
 
-Measure 4 before its timed runs, in the same pwsh process (warm-up snapshots, medians by group): $(if ($connectionWarmup) { $connectionWarmup } else { 'not measured' }).
+$(if ($connectionCpu -and $streamCpu -and $connectionCommand) { "Of measure 4's whole command ($(Format-Number $connectionCommand.Median 'N2') s, mostly the wait for silence), 4 - 4s = $(Format-Number ($connectionCpu.Median - $streamCpu.Median) 'N3') s per 1M records (difference of the medians) is spent outside the stream: the engine check, the connection and the wait." + $(if ($idle) { " The same pwsh process doing nothing (3 s of Start-Sleep right after the warm-ups, before the timed runs) spent $(Format-Number $idle.Median 'N1') ms of CPU per second: the runtime's own background work, which the wait does not always meet." } else { '' }) })
+
+Get-SmcConnection before its timed runs, in the same pwsh process (warm-up snapshots to the last record, medians by group): $(if ($connectionWarmup) { $connectionWarmup } else { 'not measured' }).
+
+## Before and after
+
+$comparison
 
 ## Where the time goes
 
-Medians of $Runs runs; "each" is a record, or a value in the Values rows (whose walk row is the cost of reaching the
-values, to subtract from the two below it). Allocations are the measuring thread's in the "In memory" and "Values" rows,
-the whole process's in the others (for the pwsh rows, PowerShell's pipeline included).
+Medians of $Runs runs; "each" is a record. Allocations are the measuring thread's in the "In memory" rows, the whole
+process's in the others (for the pwsh rows, PowerShell's pipeline included).
 
 $splitTable
 
-$connectionBound
-
 Garbage collection in the pwsh process during each timed run (medians of $Runs runs; the whole process, so the
 allocations of PowerShell's pipeline are in it, and for measure 4 the whole command, its wait for silence included),
-and the JIT compiler's time from the first record to the last (any thread; each run starts after 300 ms without
-compiling):
+the JIT compiler's time from the first record to the last (any thread; each run starts after 300 ms without
+compiling), and the process's CPU time (user + system) per million records:
 
 $gcTable
 
@@ -299,29 +391,36 @@ $gcDiagnosis
   records (built before its runs), each cold in the CPU's caches as a snapshot's fresh rows are; the target stays on
   (b conn). It runs apart because its records (tens of megabytes, kept for its runs) changed both figures of the target
   when they shared the heap with them.
-- **1** ``SmcMonitoring.Bench query``: ``SmcSession.ConnectAsync``, ``QueryExecution.StartAsync`` with
-  ``LogQuery { Quantity = $Records }`` and the default field ids, read the way the cmdlets read: a ``ReadAheadQueue``
-  keeps eight reads in flight, each into its own ``TypedRecordSink`` with ``LogShapes.Default`` (so two messages are
-  parsed at once on the two cores while the next are received in order); records counted and the sink cleared per
-  message; timed from StartAsync to the last message.
-  After one unmeasured fetch of each kind, of the same size. Each run is followed by the same fetch with no sink
-  ("query-skip").
+- **1** ``SmcMonitoring.Bench query``: ``SmcSession.ConnectAsync``, then a ``QueryRunner`` (the read loop of the
+  cmdlets) on a stored ``QueryPlan`` of $n records with the default field ids, each message parsed into its own
+  ``TypedRecordSink`` with ``LogShapes.Default`` by the runner's read-ahead (messages received ahead and parsed on pool
+  threads, at most one parse per core, handed out in order); records counted; timed from the runner's creation to the
+  end of the fetch. After one unmeasured fetch of each kind, of the same size. Each run is followed by the same fetch
+  into a batch that skips every record ("query-skip"). The baseline's program (before the rewrite) did the same with
+  ``QueryExecution.StartAsync``, eight reads in flight on a ``ReadAheadQueue``.
 - **2** a pwsh process imports the staged module and SmcMonitoring.Bench.Cmdlets, connects, runs each pipeline once
   unmeasured with the same size, then times ``Get-SmcLog -MaxRecords $Records | Measure-Object`` with a Stopwatch
-  (no forced collection before a run: a user's shell does not force one, and without it measure 4 ran faster in 5 of 6
-  alternating pairs of processes, by 5% to 67%, and 14% slower in the sixth) and checks the count.
+  (no forced collection before a run: a user's shell does not force one, and without it Get-SmcConnection ran faster in 5 of 6
+  alternating pairs of processes, by 5% to 67%, and 14% slower in the sixth) and checks the count. The process's CPU
+  time is read before and after (``[Diagnostics.Process]::GetCurrentProcess().TotalProcessorTime``: user + system, every
+  thread) and reported per million records.
 - **3** one fresh pwsh process per run and size: import, connect, ``Get-SmcLog -MaxRecords N | Measure-Object``, then
   ``[Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64``; sizes alternate run by run.
 - **4** a second simulator with ``--connections $Connections --session-change-rate 0``; in pwsh, after $($connectionWarmupRates.Count) warm-up
   snapshots (reported under the table: the first ones run code not yet compiled in its final tier) and five unmeasured
-  ceiling runs, ``Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast`` (a counting cmdlet that notes when the last
-  record arrived): the rate is timed to the last record, because the snapshot then ends only after the module's silence
-  rule (3 s without a message); the whole command time is shown beside it. The ceiling uses the same counting cmdlet.
-  Interleaved with them, two splits: ``Get-SmcBenchConnection`` (bench/SmcMonitoring.Bench.Cmdlets) reads the same
-  snapshot through the module's ``ReadAheadQueue`` and ``TypedRecordSink`` to its last row, as Get-SmcConnection does
-  (a check that the split reproduces measure 4), and with ``-SkipRecords`` the parser skips every row (the tokenizer
-  still walks it) and a prebuilt connection is written per row: the socket, the simulator and PowerShell's pipeline
-  with no record built, the most any record parser could reach here.
+  ceiling runs, ``Get-SmcConnection -Engine $Engine | Measure-SmcBenchLast`` interleaved run by run with
+  ``Write-SmcBenchRecord -Count $(Format-Number $Connections) -Kind Connection | Measure-SmcBenchLast``. The figure is the pwsh process's CPU
+  time (``TotalProcessorTime``, user + system, every thread: the module's socket and parse threads, PowerShell's
+  pipeline, the collector) from before the command to after it, per million records, against the same for the
+  ceiling: it counts what the client spends, whatever the simulator takes of the two cores meanwhile. For
+  Get-SmcConnection it is the whole command: the engine check, the connection, the stream and the module's wait for
+  the SMC's silence (10 s after a full batch of 200 rows, 2 s after a shorter one), during which the process still
+  spends what it spends idle (measured in the same process over 3 s of Start-Sleep before the timed runs, reported
+  under the table). **4s** is the CPU time of the same runs from the first record to about the last (Measure-SmcBenchLast
+  reads the process's counters every 1,024 records), for both pipelines: the stream without the command's start and
+  end. **4r** is the rate of the same runs to the last record (Measure-SmcBenchLast
+  notes when it arrived), the measure 4 of earlier runs: it depends on the simulator sharing the cores, so it is
+  shown, not targeted.
 - **JIT compiler**: before every timed pwsh run ``Wait-SmcBenchJitIdle`` waits until
   ``[System.Runtime.JitInfo]::GetCompilationTime()`` has not moved for 300 ms (at most 10 s). Without it, the
   background recompilation of the measuring script's own code (ConvertTo-Json's Newtonsoft.Json, PowerShell's compiler
@@ -343,19 +442,15 @@ $gcDiagnosis
   latency = ``PSEventArgs.TimeGenerated`` of the event minus ``[DateTime]::Now`` taken right before the request, so the
   trigger round trip is included and the figure is an upper bound. 20 unmeasured changes first. When the endpoint's
   answer carries a server timestamp, the latency from it is reported too ("5s").
-- **Splits** "Values" rows (``SmcMonitoring.Bench parse``): the captured messages are walked to every Src/Dst (or
-  Action/Severity) value, which is then read by the module's ``ValueParser`` or by a prototype on the UTF-8 bytes (a
-  dotted-quad IPv4 parser building ``IPAddress`` from a long; an exact label match returning an enum boxed once); the
-  walk row alone is the baseline. The prototype sink (bench/Shared/PrototypeLogSink.cs) is TypedRecordSink's log path with
-  those two value readers; it is measured in memory, through the query layer ("query-prototype", interleaved with
-  measure 1) and in pwsh. ``Get-SmcBenchLog`` (bench/SmcMonitoring.Bench.Cmdlets) rebuilds Get-SmcLog's read-and-write
-  loop on the module's ``ReadAheadQueue`` so that variants can be compared with it: as is (eight reads ahead, as
-  Get-SmcLog), with ``-PrototypeValues``, and with ``-Depth 2`` (two reads ahead, the depth before); it runs interleaved
-  with measure 2 in the same process.
 - **6** pwsh: in the throughput process, after the throughput runs, each run does ``Connect-SmcSession`` and then times
   ``Get-SmcLog -MaxRecords 1 | ForEach-Object { ... }`` to the first record reaching the pipeline ("6c": the same, as the
-  very first query of the process). C#: ``QueryExecution.StartAsync`` to the first record in the sink, on a connected
-  session, after one unmeasured run.
+  very first query of the process). C#: a new ``QueryRunner`` on a stored plan of one record to the first record it
+  hands out, on a connected session, after one unmeasured run.
+- **Before and after** (``-Baseline <commit>``): ``git worktree add --detach`` of the commit into a new folder under
+  the temporary directory, ``dotnet build`` of its two bench projects (which build its module), ``dotnet publish`` of
+  its module, staged as its build.ps1 stages it for PowerShell 7 (its assemblies, manifest, format and type files,
+  help); the worktree and the folder are removed at the end, whatever happened. Its measures carry the suffix
+  ``-baseline`` in the JSON lines. The simulator is this tree's for both.
 
 ## Notes
 

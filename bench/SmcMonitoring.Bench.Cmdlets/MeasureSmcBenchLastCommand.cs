@@ -7,12 +7,14 @@ namespace SmcMonitoring.Bench.Cmdlets;
 /// <summary>What <see cref="MeasureSmcBenchLastCommand"/> counted.</summary>
 public sealed class BenchPipelineResult
 {
-    internal BenchPipelineResult(long count, double firstRecordSeconds, double lastRecordSeconds, double jitMilliseconds)
+    internal BenchPipelineResult(long count, double firstRecordSeconds, double lastRecordSeconds, double jitMilliseconds, double cpuMilliseconds, long cpuRecords)
     {
         Count = count;
         FirstRecordSeconds = firstRecordSeconds;
         LastRecordSeconds = lastRecordSeconds;
         JitMilliseconds = jitMilliseconds;
+        CpuMilliseconds = cpuMilliseconds;
+        CpuRecords = cpuRecords;
     }
 
     /// <summary>How many objects arrived.</summary>
@@ -29,6 +31,16 @@ public sealed class BenchPipelineResult
     /// every <see cref="MeasureSmcBenchLastCommand.JitSampleInterval"/> objects); 0 when the runtime does not report it.
     /// </summary>
     public double JitMilliseconds { get; }
+
+    /// <summary>
+    /// Milliseconds of CPU time (user + system, every thread) the process spent from the first object to about the last
+    /// one (read every <see cref="MeasureSmcBenchLastCommand.JitSampleInterval"/> objects): the cost of the stream,
+    /// without what a command does before its first record and after its last one.
+    /// </summary>
+    public double CpuMilliseconds { get; }
+
+    /// <summary>How many objects arrived between the two readings of <see cref="CpuMilliseconds"/>.</summary>
+    public long CpuRecords { get; }
 }
 
 /// <summary>
@@ -44,6 +56,9 @@ public sealed class MeasureSmcBenchLastCommand : PSCmdlet
 
     private TimeSpan _jitFirst;
     private TimeSpan _jitLast;
+    private TimeSpan _cpuFirst;
+    private TimeSpan _cpuLast;
+    private long _cpuRecords;
     private long _count;
     private long _first;
     private long _last;
@@ -63,7 +78,9 @@ public sealed class MeasureSmcBenchLastCommand : PSCmdlet
         if (_count % JitSampleInterval == 0)
         {
             _jitLast = JitClock.Compiled();
-            if (_count == 0) { _jitFirst = _jitLast; }
+            using (var process = Process.GetCurrentProcess()) { _cpuLast = process.TotalProcessorTime; }
+            _cpuRecords = _count;
+            if (_count == 0) { _jitFirst = _jitLast; _cpuFirst = _cpuLast; }
         }
         if (_count++ == 0) { _first = _last; }
     }
@@ -72,6 +89,6 @@ public sealed class MeasureSmcBenchLastCommand : PSCmdlet
     protected override void EndProcessing()
     {
         double Seconds(long timestamp) => _count == 0 ? 0 : (double)(timestamp - StartTimestamp) / Stopwatch.Frequency;
-        WriteObject(new BenchPipelineResult(_count, Seconds(_first), Seconds(_last), (_jitLast - _jitFirst).TotalMilliseconds));
+        WriteObject(new BenchPipelineResult(_count, Seconds(_first), Seconds(_last), (_jitLast - _jitFirst).TotalMilliseconds, (_cpuLast - _cpuFirst).TotalMilliseconds, _cpuRecords));
     }
 }

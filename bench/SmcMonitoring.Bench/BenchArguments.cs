@@ -27,9 +27,9 @@ internal sealed class BenchArguments
           sender    a raw websocket reader that only counts bytes and messages of a stored fetch (the simulator's send rate)
           parse     captures one fetch's raw messages in memory, then parses them without a socket: every value
                     materialised as a string (the ceiling), skipped, and through the module's typed record sink
-          query     the module's query layer: SmcSession, QueryExecution, TypedRecordSink with the default log fields;
+          query     the module's query layer: SmcSession, QueryRunner, TypedRecordSink with the default log fields;
                     also the same fetch with the records skipped (no sink), to split reading from record building
-          first     time from QueryExecution.StartAsync to the first record of a stored query of one record
+          first     time from a new QueryRunner to the first record of a stored query of one record
           connections  a CONNECTIONS snapshot of --records rows of --engine (simulator with --session-change-rate 0):
                     the raw send rate, the query layer with the typed sink, and the captured messages parsed in memory
         """;
