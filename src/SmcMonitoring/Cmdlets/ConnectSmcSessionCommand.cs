@@ -10,7 +10,7 @@ namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
 /// <para type="synopsis">Logs in to an SMC and makes the session the default for this runspace.</para>
-/// <para type="description">Connect-SmcSession finds the API versions the SMC offers (the newest unless -ApiVersion names another), logs in with an API client key or an administrator's credential, and returns the session. Later SmcMonitoring cmdlets use it unless they get -Session. Without -Url it reads ~/.smcrc (or -ConfigurationFile) and then the SMC_ADDRESS, SMC_API_KEY, SMC_CLIENT_CERT, SMC_TIMEOUT, SMC_API_VERSION, SMC_DOMAIN and SMC_EXTRA_ARGS environment variables, as the Python client does. The API key and password are kept as SecureStrings and never shown.</para>
+/// <para type="description">Connect-SmcSession finds the API versions the SMC offers (the newest unless -ApiVersion names another), logs in with an API client key or an administrator's credential, and returns the session. Later SmcMonitoring cmdlets use it unless they get -Session. Connecting again to an SMC this runspace is already logged in to, with the same identity and options, returns that session instead of a duplicate (-Force logs in anew). Without -Url it reads ~/.smcrc (or -ConfigurationFile) and then the SMC_ADDRESS, SMC_API_KEY, SMC_CLIENT_CERT, SMC_TIMEOUT, SMC_API_VERSION, SMC_DOMAIN and SMC_EXTRA_ARGS environment variables, as the Python client does. The API key and password are kept as SecureStrings and never shown.</para>
 /// </summary>
 /// <example>
 /// <code>$key = Read-Host -AsSecureString 'API key'
@@ -28,6 +28,12 @@ namespace SmcMonitoring.Cmdlets;
 /// <example>
 /// <code>$s = Connect-SmcSession -Url https://10.0.0.5:8082 -ApiKey $key -CertificateAuthority ./smc-ca.pem -ApiVersion 6.10</code>
 /// <para>Trusts the SMC's private CA and uses API 6.10.</para>
+/// </example>
+/// <example>
+/// <code>$a = Connect-SmcSession -Url https://smc.example:8082 -ApiKey $key
+/// $b = Connect-SmcSession -Url https://smc.example:8082 -ApiKey $key
+/// $a.Id -eq $b.Id</code>
+/// <para>Connecting again to the same SMC with the same identity and options returns the open session instead of logging in twice (True); -Force opens a second session.</para>
 /// </example>
 /// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
 /// <seealso cref="GetSmcSessionCommand"/>
@@ -109,6 +115,12 @@ public sealed class ConnectSmcSessionCommand : SmcCmdlet
     [ValidateRange(1, 2047)]
     public int MaxMessageSizeMB { get; set; } = 64;
 
+    /// <summary>
+    /// <para type="description">Log in again even when this runspace already has an open session to the same SMC with the same identity and options. Without -Force, Connect-SmcSession returns that session (and makes it the default) instead of opening a duplicate.</para>
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -119,6 +131,13 @@ public sealed class ConnectSmcSessionCommand : SmcCmdlet
         if (CertificateAuthority != null) { settings.CertificateAuthority = CertificateAuthority; }
         settings.MaxMessageBytes = MaxMessageSizeMB * 1024 * 1024;
         if (MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) || settings.Source == "parameters") { settings.Timeout = TimeSpan.FromSeconds(TimeoutSec); }
+        if (!Force && SessionRegistry.FindSameLogin(CurrentRunspace, settings) is { } existing)
+        {
+            SessionRegistry.Add(CurrentRunspace, existing);
+            WriteVerbose($"Reusing {existing}: this runspace is already logged in to {settings.Url} as the same identity with the same options; it is now the default. -Force logs in again as a new session.");
+            WriteObject(existing);
+            return;
+        }
         WriteVerbose($"Connecting to {settings.Url} (domain '{settings.Domain}', settings from {settings.Source}).");
         SmcSession session;
         try

@@ -125,7 +125,8 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         }
         else
         {
-            plan = new QueryPlan("logs", request, kind, () => new TypedRecordSink(shape, (s, values) => new SmcLogRecord(s, values)));
+            var sourced = shape.WithSource(session);
+            plan = new QueryPlan("logs", request, kind, () => new TypedRecordSink(sourced, (s, values) => new SmcLogRecord(s, values)));
         }
         ApplyLimits(plan.Limits);
         if (Live)
