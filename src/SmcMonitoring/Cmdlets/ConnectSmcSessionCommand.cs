@@ -23,7 +23,34 @@ namespace SmcMonitoring.Cmdlets;
 /// </example>
 /// <example>
 /// <code>Connect-SmcSession</code>
-/// <para>Logs in with the settings of ~/.smcrc or the SMC_* environment variables.</para>
+/// <para>Logs in with the settings of ~/.smcrc or, when that file is missing or lacks smc_address or smc_apikey, the SMC_* environment variables. The settings come from one of the two, never a mix; -Domain, -ApiVersion, -SkipCertificateCheck, -CertificateAuthority and -TimeoutSec given on the command line override them.</para>
+/// </example>
+/// <example>
+/// <code>@'
+/// [smc]
+/// smc_address = smc.example.com
+/// smc_apikey = xxxxxxxxxxxxxxxxxxxxxxxx
+/// smc_port = 8082
+/// smc_ssl = true
+/// verify_ssl = true
+/// ssl_cert_file = /home/admin/smc-ca.pem
+/// api_version = 7.0
+/// timeout = 60
+/// domain = Branches
+/// '@ | Set-Content ~/.smcrc
+/// Connect-SmcSession</code>
+/// <para>Writes a ~/.smcrc in the Python client's format and logs in with it. The [smc] section holds key = value lines (lines starting with # or ; are comments). smc_address (a host name or address, without scheme or port) and smc_apikey (an API client's key) are required; smc_port defaults to 8082; smc_ssl = true uses https; the certificate is verified only when verify_ssl = true and ssl_cert_file names the CA's PEM, CRT or DER file, and with smc_ssl = true but no such pair it is NOT checked, as in the Python client; api_version picks an API version (default: the newest the SMC offers); timeout is the REST timeout in seconds; domain is the administrative domain (default: Shared Domain). Keep the file readable only by you (chmod 600 ~/.smcrc): it holds the key in plain text. -ConfigurationFile reads another file in this format.</para>
+/// </example>
+/// <example>
+/// <code>$env:SMC_ADDRESS = 'https://smc.example.com:8082'
+/// $env:SMC_API_KEY = 'xxxxxxxxxxxxxxxxxxxxxxxx'
+/// $env:SMC_CLIENT_CERT = '/home/admin/smc-ca.pem'
+/// $env:SMC_API_VERSION = '7.0'
+/// $env:SMC_TIMEOUT = '60'
+/// $env:SMC_DOMAIN = 'Branches'
+/// $env:SMC_EXTRA_ARGS = '{"beta": true}'
+/// Connect-SmcSession</code>
+/// <para>Logs in with the SMC_* environment variables (used when ~/.smcrc is missing or incomplete). SMC_ADDRESS is a URL or a host (http and port 8082 when not given) and SMC_API_KEY the API client's key; both are required. SMC_CLIENT_CERT is the CA file that verifies an https SMC (without it an https certificate is NOT checked, as in the Python client); SMC_API_VERSION, SMC_TIMEOUT (seconds) and SMC_DOMAIN as in the file; SMC_EXTRA_ARGS is a JSON object whose keys are added to the login request.</para>
 /// </example>
 /// <example>
 /// <code>$s = Connect-SmcSession -Url https://10.0.0.5:8082 -ApiKey $key -CertificateAuthority ./smc-ca.pem -ApiVersion 6.10</code>
@@ -54,9 +81,11 @@ public sealed class ConnectSmcSessionCommand : SmcCmdlet
     public Uri? Url { get; set; }
 
     /// <summary>
-    /// <para type="description">The key of an API client element. A SecureString is best; a plain string is converted at once.</para>
+    /// <para type="description">The key of an API client element. A SecureString is best; a plain string is converted at once. -Url needs -ApiKey or -Credential.</para>
     /// </summary>
-    [Parameter(Mandatory = true, ParameterSetName = ApiKeySet)]
+    // Not mandatory, so that -Url alone binds to this set and gets an error naming -ApiKey and -Credential rather than
+    // PowerShell's "Parameter set cannot be resolved".
+    [Parameter(ParameterSetName = ApiKeySet)]
     [SecureStringTransformation]
     public SecureString? ApiKey { get; set; }
 
@@ -160,6 +189,10 @@ public sealed class ConnectSmcSessionCommand : SmcCmdlet
 
     private SmcConnectionSettings FromParameters()
     {
+        if (ApiKey is null && Credential is null)
+        {
+            ThrowError(SmcErrors.CredentialMissing, $"-Url {Url} needs a credential: add -ApiKey with an API client's key (for example -ApiKey (Read-Host -AsSecureString 'API key')) or -Credential with an administrator's user name and password (for example -Credential (Get-Credential)). Without -Url, Connect-SmcSession reads ~/.smcrc and the SMC_* variables.", Url);
+        }
         if (!Url!.IsAbsoluteUri || (Url.Scheme != Uri.UriSchemeHttp && Url.Scheme != Uri.UriSchemeHttps))
         {
             ThrowError(SmcErrors.UrlInvalid, $"-Url '{Url}' is not an http or https URL; expected for example https://smc.example:8082.", Url);

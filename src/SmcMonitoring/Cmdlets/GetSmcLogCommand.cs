@@ -52,6 +52,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     /// <para type="description">The most entries to return (the SMC's fetch quantity). Defaults to 200.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
+    [Parameter(ParameterSetName = LiveSet)]
     [ValidateRange(1, int.MaxValue)]
     public int MaxRecords { get; set; } = 200;
 
@@ -59,18 +60,21 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     /// <para type="description">Return the oldest matching entries first instead of the newest.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
+    [Parameter(ParameterSetName = LiveSet)]
     public SwitchParameter Oldest { get; set; }
 
     /// <summary>
     /// <para type="description">Only entries created at or after this time. A time without a zone is local time.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
+    [Parameter(ParameterSetName = LiveSet)]
     public DateTime? Since { get; set; }
 
     /// <summary>
     /// <para type="description">Only entries created at or before this time. A time without a zone is local time.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
+    [Parameter(ParameterSetName = LiveSet)]
     public DateTime? Until { get; set; }
 
     /// <summary>
@@ -83,6 +87,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     /// <para type="description">Return the SMC's statistics of the stored query (the statistics messages, as ordered dictionaries) instead of the records.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
+    [Parameter(ParameterSetName = LiveSet)]
     public SwitchParameter Statistics { get; set; }
 
     /// <summary>
@@ -102,6 +107,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
+        RefuseStoredParametersWithLive();
         if (Since is { } since && Until is { } until && since > until)
         {
             ThrowError(SmcErrors.TimeRangeInvalid, $"-Since ({since:u}) is later than -Until ({until:u}); -Since must be the earlier time.", since);
@@ -139,6 +145,22 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
             plan.Limits.MaxRecords = MaxRecords;
         }
         RunQueries(session, new[] { (plan, LogQuery.SocketPath) });
+    }
+
+    /// <summary>
+    /// -Since, -Until, -MaxRecords, -Oldest and -Statistics bind with -Live too, so that combining them gets this error
+    /// naming the parameter and what to do, instead of PowerShell's "Parameter set cannot be resolved".
+    /// </summary>
+    private void RefuseStoredParametersWithLive()
+    {
+        if (!Live) { return; }
+        var stored = new[] { nameof(Since), nameof(Until), nameof(MaxRecords), nameof(Oldest), nameof(Statistics) }
+            .Where(MyInvocation.BoundParameters.ContainsKey).Select(name => "-" + name).ToList();
+        if (stored.Count == 0) { return; }
+        var which = string.Join(" and ", stored);
+        ThrowError(SmcErrors.ParameterConflict,
+            $"-Live cannot be used with {which}: {which} {(stored.Count == 1 ? "applies" : "apply")} to stored logs, and -Live streams new entries from now on. Remove -Live to search the stored logs, or remove {which} to stream live entries (-Duration limits how long).",
+            stored[0]);
     }
 
     private LogQuery BuildQuery(RecordShape shape)

@@ -169,8 +169,18 @@ internal sealed partial class SmcRestClient : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            var detail = Certificates.LastFailure is { } certificate ? "the server certificate was refused: " + certificate : Innermost(ex).Message;
-            throw SmcErrors.UrlUnreachable.Create($"Cannot reach the SMC at {_settings.Url}: {detail}", ex);
+            if (Certificates.LastFailure is { } certificate)
+            {
+                throw SmcErrors.UrlUnreachable.Create($"Cannot reach the SMC at {_settings.Url}: the server certificate was refused: {certificate}", ex);
+            }
+            var limit = _settings.Timeout < SchemeProbe.Limit ? _settings.Timeout : SchemeProbe.Limit;
+            if (SchemeProbe.MayBeScheme(ex) && await SchemeProbe.OtherSchemeAnswersAsync(_settings.Url, limit, cancellationToken).ConfigureAwait(false) is { } other)
+            {
+                var answered = other.Scheme == Uri.UriSchemeHttps ? "an https (TLS) server" : "a plain http server (no TLS)";
+                throw SmcErrors.UrlSchemeWrong.Create(
+                    $"Cannot reach the SMC at {_settings.Url}: {Innermost(ex).Message.TrimEnd('.')}. The scheme of -Url is probably wrong: {answered} answered at {other}. Connect with -Url {other.ToString().TrimEnd('/')}.", ex);
+            }
+            throw SmcErrors.UrlUnreachable.Create($"Cannot reach the SMC at {_settings.Url}: {Innermost(ex).Message}", ex);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
