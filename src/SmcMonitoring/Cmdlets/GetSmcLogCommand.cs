@@ -3,6 +3,8 @@ using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
 using SmcMonitoring.Fields;
+using SmcMonitoring.Filters;
+using SmcMonitoring.Session;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
 using SmcMonitoring.Errors;
@@ -32,6 +34,10 @@ namespace SmcMonitoring.Cmdlets;
 /// <example>
 /// <code>Get-SmcLog -Since (Get-Date).Date -MaxRecords 100000 -Statistics</code>
 /// <para>The SMC's statistics of a search of today's logs, without the records (the reference client's fetch_statistics).</para>
+/// </example>
+/// <example>
+/// <code>Get-SmcLog -Engine fw-east -Filter @{ Action = 'Discard' } -MaxRecords 100</code>
+/// <para>The 100 newest discards logged by any node of the engine fw-east ('fw-east node 1', 'fw-east node 2'); Tab completes the engine names.</para>
 /// </example>
 /// <example>
 /// <code>Get-SmcLog -MaxRecords 50 -Raw -FieldFormat Pretty</code>
@@ -98,6 +104,14 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     public string[]? Server { get; set; }
 
     /// <summary>
+    /// <para type="description">Only entries sent by these engines, by name as Get-SmcEngine lists them (Tab completes them). The filter names the engine's element (its href), which covers every node of the engine: -Engine fw-east matches the senders 'fw-east node 1' and 'fw-east node 2', where -Filter @{ Sender = 'fw-east' } matches nothing. An engine the SMC does not know is an error naming the closest names. Combines with -Filter (both must match).</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(EngineNameCompleter))]
+    public string[]? Engine { get; set; }
+
+    /// <summary>
     /// <para type="description">How long a live query (-Live) runs before it ends normally: a number of seconds or a TimeSpan, for example -Duration 30 or -Duration (New-TimeSpan -Minutes 5).</para>
     /// </summary>
     [Parameter(ParameterSetName = LiveSet)]
@@ -118,6 +132,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
             : RecordShape.FromFields(ResolveFields(Field), LogShapes.CustomTypeName);
         var query = BuildQuery(shape);
         var session = ResolveSession();
+        if (Engine != null) { query.Filter = WithEngineFilter(session, Engine, query.Filter); }
         var request = query.ToRequestJson();
         var kind = Live ? QueryKind.Live : QueryKind.Stored;
         QueryPlan plan;
@@ -145,6 +160,20 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
             plan.Limits.MaxRecords = MaxRecords;
         }
         RunQueries(session, new[] { (plan, LogQuery.SocketPath) });
+        WarnWhenEngineFoundNothing();
+    }
+
+    private long _written;
+
+    /// <summary>
+    /// A stored search with -Engine that found nothing says so: matching senders by engine element is assumed
+    /// (docs/protocol.md), and an SMC that does not do it would otherwise return nothing in silence.
+    /// </summary>
+    private void WarnWhenEngineFoundNothing()
+    {
+        if (Engine is null || Live || Statistics || _written > 0 || Stopping) { return; }
+        var first = Engine[0];
+        WriteWarning($"-Engine {string.Join(", ", Engine)} found no log entries. If the engine did log in this search's range, this SMC may not match senders by engine element: filter by the senders' node names instead, for example -Filter @{{ Sender = '{first} node 1', '{first} node 2' }} (Get-SmcLog -Field Sender shows the names).");
     }
 
     /// <summary>
@@ -161,6 +190,37 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         ThrowError(SmcErrors.ParameterConflict,
             $"-Live cannot be used with {which}: {which} {(stored.Count == 1 ? "applies" : "apply")} to stored logs, and -Live streams new entries from now on. Remove -Live to search the stored logs, or remove {which} to stream live entries (-Duration limits how long).",
             stored[0]);
+    }
+
+    /// <summary>
+    /// <paramref name="filter"/> with the senders restricted to the engines named: <c>Sender IN [engine elements]</c>
+    /// (docs/protocol.md, "The sender of a log entry"). The element's href comes from the SMC's engine list, so the
+    /// engines must be listable.
+    /// </summary>
+    private SmcFilter WithEngineFilter(SmcSession session, string[] names, SmcFilter? filter)
+    {
+        var engines = FindEngines(session, names, "-Engine");
+        if (engines is null)
+        {
+            ThrowError(SmcErrors.EngineNotFound,
+                $"-Engine filters by the engine's element, and this session cannot list the SMC's engines to find it (see -Verbose). Filter by the senders' node names instead, for example -Filter @{{ Sender = '{names[0]} node 1', '{names[0]} node 2' }}.",
+                names[0]);
+        }
+        WriteVerbose($"-Engine: senders of {string.Join(", ", engines!.Select(e => $"{e.Name} ({e.Href})"))}.");
+        var senders = new InFilter(FilterValue.Field(SenderFieldId), engines!.Select(e => FilterValue.Element(e.Href)).Distinct(ElementComparer.Instance).ToList());
+        return filter is null ? senders : new LogicalFilter("and", new SmcFilter[] { senders, filter });
+    }
+
+    /// <summary>NODEID, the field the SMC shows as Sender (the engine node that sent the entry).</summary>
+    private const int SenderFieldId = 4;
+
+    private sealed class ElementComparer : System.Collections.Generic.IEqualityComparer<FilterValue>
+    {
+        public static readonly ElementComparer Instance = new();
+
+        public bool Equals(FilterValue? x, FilterValue? y) => string.Equals(x?.Text, y?.Text, StringComparison.Ordinal);
+
+        public int GetHashCode(FilterValue obj) => obj.Text?.GetHashCode() ?? 0;
     }
 
     private LogQuery BuildQuery(RecordShape shape)
@@ -192,6 +252,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     {
         if (!Statistics)
         {
+            _written += message.RecordCount;
             base.WriteMessage(runner, message);
             return;
         }
