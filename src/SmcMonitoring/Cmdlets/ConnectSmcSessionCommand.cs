@@ -108,6 +108,7 @@ public sealed class ConnectSmcSessionCommand : SmcCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(DomainCompleter))]
     public string? Domain { get; set; }
 
     /// <summary>

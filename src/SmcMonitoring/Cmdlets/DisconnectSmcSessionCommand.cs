@@ -50,6 +50,7 @@ public sealed class DisconnectSmcSessionCommand : SmcCmdlet
     /// </summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ParameterSetName = SessionSet)]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
     public SmcSession[]? Session { get; set; }
 
     /// <summary>

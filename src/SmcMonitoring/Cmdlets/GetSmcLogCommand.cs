@@ -49,6 +49,7 @@ namespace SmcMonitoring.Cmdlets;
 /// <seealso cref="ConnectSmcSessionCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcLog", DefaultParameterSetName = StoredSet)]
 [OutputType(typeof(SmcLogRecord), typeof(OrderedDictionary))]
+[OutputType("SmcMonitoring.Records.SmcLogRecord#Fields")]
 public sealed class GetSmcLogCommand : SmcQueryCmdlet
 {
     private const string StoredSet = "Stored";

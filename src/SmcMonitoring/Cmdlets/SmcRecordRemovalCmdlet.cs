@@ -41,6 +41,7 @@ public abstract class SmcRecordRemovalCmdlet : SmcCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
     public SmcSession? Session { get; set; }
 
     /// <summary>

@@ -89,6 +89,14 @@ internal sealed partial class SmcRestClient : IDisposable
         _entryPoints = map;
     }
 
+    /// <summary>
+    /// The element types the SMC offers: the entry points whose href is an element collection
+    /// (<c>.../elements/host</c>), which are also the notification contexts. Sorted, for completion.
+    /// </summary>
+    public IReadOnlyList<string> ElementTypes => _entryPoints
+        .Where(p => p.Value.AbsolutePath.TrimEnd('/').EndsWith("/elements/" + p.Key, StringComparison.Ordinal))
+        .Select(p => p.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
+
     /// <summary>The name of the logged-in API client or administrator; null when the SMC does not say.</summary>
     public async Task<string?> GetCurrentUserAsync(CancellationToken cancellationToken)
     {

@@ -69,6 +69,9 @@ public sealed partial class SmcSession : IDisposable
 
     internal ApiVersion Version { get; private set; }
 
+    /// <summary>The SMC's element types (its element entry points), the notification contexts; see <see cref="SmcRestClient.ElementTypes"/>.</summary>
+    internal IReadOnlyList<string> ElementTypes => _rest.ElementTypes;
+
     internal SmcConnectionSettings Settings { get; }
 
     internal CertificatePolicy Certificates => _rest.Certificates;
