@@ -4,8 +4,8 @@
 BeforeAll {
     Import-Module $env:SMCMON_MODULE -Force
     Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
-    $script:east = Start-TestSimulator -ArgumentList '--log-records', '200', '--connections', '30'
-    $script:west = Start-TestSimulator -ArgumentList '--log-records', '200', '--connections', '30', '--seed', '9'
+    $script:east = Start-TestSimulator -ArgumentList '--log-records', '200', '--connections', '30', '--block-list-entries', '2', '--session-change-rate', '0'
+    $script:west = Start-TestSimulator -ArgumentList '--log-records', '200', '--connections', '30', '--block-list-entries', '2', '--session-change-rate', '0', '--seed', '9'
 }
 
 AfterAll {
@@ -103,6 +103,17 @@ Describe 'Sessions' {
         $logs = Get-SmcLog -Session $a -MaxRecords 3
         $logs | ForEach-Object { $_.Session.Id | Should -Be $a.Id }
         ($logs[0] | Select-Object Timestamp, Session).Session.Url | Should -Be $a.Url
+    }
+
+    It 'sends a piped record back to the SMC it came from' {
+        $a = Connect-SmcSession -Url $east.Url -ApiKey $east.ApiKey
+        $b = Connect-SmcSession -Url $west.Url -ApiKey $west.ApiKey
+        $entries = Get-SmcSession | ForEach-Object { Get-SmcBlocklist -Session $_ -Engine fw-east }
+        ($entries | Where-Object { $_.Session.Id -eq $a.Id }).Count | Should -BeGreaterThan 0
+        ($entries | Where-Object { $_.Session.Id -eq $b.Id }).Count | Should -BeGreaterThan 0
+        $entries | Remove-SmcBlocklistEntry -Confirm:$false -ErrorAction Stop
+        Get-SmcBlocklist -Session $a -Engine fw-east | Should -BeNullOrEmpty
+        Get-SmcBlocklist -Session $b -Engine fw-east | Should -BeNullOrEmpty
     }
 
     It 'keeps the Session property out of Export-Csv, so exact -Field columns stay exact' {
