@@ -91,3 +91,17 @@ public enum EndlessRestAnswer
     /// <summary>The answer of <c>GET /api</c> (the version list).</summary>
     Versions,
 }
+
+/// <summary>
+/// How an engine element (<c>{"type":"element","href":".../elements/single_fw/1001"}</c>) compared with the sender
+/// field (NODEID, CompId) matches. That the SMC matches every node of the engine is an assumption (PROTOCOL.md only
+/// says an element matches all of its addresses).
+/// </summary>
+public enum SenderElementMatch
+{
+    /// <summary>The senders that are nodes of that engine ("fw-east node 1", "fw-east node 2").</summary>
+    Nodes,
+
+    /// <summary>Nothing: the filter is accepted and no entry matches it.</summary>
+    Nothing,
+}

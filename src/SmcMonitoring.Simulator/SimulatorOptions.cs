@@ -168,6 +168,12 @@ public sealed class SimulatorOptions
     public TimeZoneStyle TimeZoneStyle { get; set; } = TimeZoneStyle.Offset;
 
     /// <summary>
+    /// How an engine element in a log filter matches the sender: every node of the engine (the default), or nothing
+    /// (an SMC that does not resolve engine elements for senders). Element hrefs other than an engine's are refused.
+    /// </summary>
+    public SenderElementMatch SenderElementMatch { get; set; } = SenderElementMatch.Nodes;
+
+    /// <summary>
     /// In <see cref="TokenMode"/>, how <c>PUT logout</c> without an <c>Authorization</c> header is answered: refused
     /// with 401 (a real SMC did), or accepted with 204 (the reference sends none). With the header, the token logs out
     /// and stops working for REST and websockets.

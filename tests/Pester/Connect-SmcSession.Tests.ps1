@@ -66,7 +66,8 @@ Describe 'Connect-SmcSession' {
 
     It 'lists and disconnects sessions through the pipeline' {
         $a = Connect-SmcSession -Url $sim.Url -ApiKey $sim.ApiKey
-        $b = Connect-SmcSession -Url $sim.Url -ApiKey $sim.ApiKey
+        $b = Connect-SmcSession -Url $sim.Url -ApiKey $sim.ApiKey -Force
+        $b.Id | Should -Not -Be $a.Id
         (Get-SmcSession).Id | Should -Contain $a.Id
         (Get-SmcSession).Id | Should -Contain $b.Id
         Get-SmcSession -Id $a.Id, $b.Id | Disconnect-SmcSession

@@ -71,7 +71,8 @@ Describe 'Register-SmcNotification' {
     }
 
     It 'ends with Disconnect-SmcSession' {
-        $other = Connect-SmcSession -Url $sim.Url -ApiKey $sim.ApiKey
+        # -Force: a session of its own to log out of (without it, connecting again reuses the open session).
+        $other = Connect-SmcSession -Url $sim.Url -ApiKey $sim.ApiKey -Force
         Register-SmcNotification -Session $other -Context host -SourceIdentifier gone
         $channel = (Get-EventSubscriber -SourceIdentifier gone).SourceObject
         Disconnect-SmcSession -Session $other

@@ -94,12 +94,14 @@ public sealed class ModeCommandLineTests
             "--no-first-fetch", "--snapshot-batch-gap-ms", "250", "--empty-snapshot", "nothing", "--archive-search-ms", "1500",
             "--archive-status-every-ms=300", "--notification-ack", "after-events", "--token-alphabet", "hex", "--cookie-path", "version",
             "--path-base", "/proxy/smc", "--negative-fetch-ids", "--time-zone-style", "abbreviation", "--logout-without-token", "accept",
+            "--sender-element", "nothing",
         });
         Assert.Null(request.Error);
         var options = request.Options!;
         Assert.True(options.NoFirstFetch);
         Assert.Equal((250, 1500, 300), (options.SnapshotBatchGapMs, options.ArchiveSearchMs, options.ArchiveStatusEveryMs));
         Assert.Equal(EmptySnapshotAnswer.Nothing, options.EmptySnapshot);
+        Assert.Equal(SenderElementMatch.Nothing, options.SenderElementMatch);
         Assert.Equal(NotificationAcknowledgementTiming.AfterEvents, options.NotificationAcknowledgement);
         Assert.Equal(TokenAlphabet.Hex, options.TokenAlphabet);
         Assert.Equal(SessionCookiePathScope.Version, options.SessionCookiePath);
@@ -131,6 +133,7 @@ public sealed class ModeCommandLineTests
     [InlineData("--path-base", "/smc/", "Invalid value '/smc/' for --path-base: expected a path such as /smc (no trailing slash).")]
     [InlineData("--path-base", "smc", "Invalid value 'smc' for --path-base")]
     [InlineData("--snapshot-batch-gap-ms", "-5", "Invalid value '-5' for --snapshot-batch-gap-ms")]
+    [InlineData("--sender-element", "engine", "Invalid value 'engine' for --sender-element: expected nodes or nothing.")]
     [InlineData("--time-zone-style", "long", "Invalid value 'long' for --time-zone-style: expected offset or abbreviation.")]
     [InlineData("--redirect-upgrade-to", "/relative", "Invalid value '/relative' for --redirect-upgrade-to: expected an absolute http, https, ws or wss URL.")]
     [InlineData("--redirect-upgrade-status", "200", "Invalid value '200' for --redirect-upgrade-status")]

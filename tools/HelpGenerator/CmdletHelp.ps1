@@ -166,7 +166,8 @@ function Get-CmdletHelp {
 
     $seen = [System.Collections.Generic.HashSet[string]]::new([System.StringComparer]::Ordinal)
     $outputs = foreach ($output in $Cmdlet.OutputType) {
-        if (-not $seen.Add($output.Name)) { continue }
+        # A name ending in #Fields is an [OutputType] for completion only (SmcMonitoring.Types.ps1xml), not an output.
+        if ($output.Name -like '*#Fields' -or -not $seen.Add($output.Name)) { continue }
         if ($output.Type -eq [void] -or $output.Name -eq 'System.Void') {
             [pscustomobject]@{ TypeName = 'None'; Description = 'This cmdlet returns no output.' }
         }

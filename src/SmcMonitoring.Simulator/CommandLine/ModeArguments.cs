@@ -11,7 +11,7 @@ internal static class ModeArguments
         or "--batches-past-quantity" or "--wrong-type-records";
 
     public static bool TakesValue(string name) => name is "--snapshot-batch-gap-ms" or "--empty-snapshot" or "--archive-search-ms"
-        or "--archive-status-every-ms" or "--notification-ack" or "--token-alphabet" or "--cookie-path" or "--path-base" or "--time-zone-style"
+        or "--archive-status-every-ms" or "--notification-ack" or "--token-alphabet" or "--cookie-path" or "--path-base" or "--time-zone-style" or "--sender-element"
         or "--logout-without-token" or "--huge-message-records" or "--endless-rest-body" or "--oversized-rest-body-bytes" or "--redirect-upgrade-to"
         or "--redirect-upgrade-status" or "--freeze-after-messages" or "--bogus-end" or "--invalid-utf8-frames";
 
@@ -59,6 +59,8 @@ internal static class ModeArguments
                 return Mode<SessionCookiePathScope>(name, value, mode => options.SessionCookiePath = mode);
             case "--time-zone-style":
                 return Mode<TimeZoneStyle>(name, value, mode => options.TimeZoneStyle = mode);
+            case "--sender-element":
+                return Mode<SenderElementMatch>(name, value, mode => options.SenderElementMatch = mode);
             case "--logout-without-token":
                 return Mode<TokenlessLogoutAnswer>(name, value, mode => options.LogoutWithoutToken = mode);
             case "--path-base":

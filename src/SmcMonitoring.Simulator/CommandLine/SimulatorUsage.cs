@@ -63,6 +63,8 @@ internal static class SimulatorUsage
           --time-zone-style S       time_show_zone renders offset (+02:00, default) or abbreviation (CEST);
                                     times are in UTC when the query names no timezone; Windows zone names such
                                     as "Central Standard Time" are refused with a failure naming the zone
+          --sender-element M        an engine element in a log filter matches the sender's nodes (nodes, default)
+                                    or nothing
           --logout-without-token A  token mode: PUT logout without Authorization is refused (401, default) or
                                     accepted (204); a logged-out token no longer works
 

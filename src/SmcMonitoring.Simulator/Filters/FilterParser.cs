@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Text.Json;
@@ -12,11 +13,16 @@ internal sealed class FilterParser
 {
     private readonly RecordShape shape;
     private readonly FieldCatalog catalog;
+    private readonly Func<string, FilterValue?>? elements;
 
-    public FilterParser(RecordShape shape, FieldCatalog catalog)
+    /// <param name="shape">The fields of the records filtered.</param>
+    /// <param name="catalog">The field catalogue.</param>
+    /// <param name="elements">The value an element href stands for (an engine's senders), null for an href it does not know.</param>
+    public FilterParser(RecordShape shape, FieldCatalog catalog, Func<string, FilterValue?>? elements = null)
     {
         this.shape = shape;
         this.catalog = catalog;
+        this.elements = elements;
     }
 
     public RecordFilter Parse(JsonElement node)
@@ -136,7 +142,8 @@ internal sealed class FilterParser
             "number" or "constant" => new NumberFilterValue(Number(value, type)),
             "string" => new StringFilterValue(Text(value, type)),
             "service" => new ServiceFilterValue(Text(value, type), shape),
-            "element" => throw new RequestRejectedException("element values need SMC elements, which the simulator does not have"),
+            "element" => (node.StringMember("href") is { } href ? elements?.Invoke(href) : null)
+                ?? throw new RequestRejectedException($"element {node.StringMember("href") ?? "without an href"} is not an engine of this SMC; the simulator knows engine elements only"),
             "field" => throw new RequestRejectedException("'in' compares one field with values, not two fields"),
             _ => throw new RequestRejectedException($"unknown filter value {node.GetRawText()}"),
         };

@@ -169,3 +169,20 @@ internal sealed class ServiceFilterValue : FilterValue
             ? number
             : throw new RequestRejectedException($"'{text}' is not a service (expected PROTO/port, or ICMP/type[/code])");
 }
+
+/// <summary>
+/// An engine element: matches the senders that are that engine's nodes (by name, or by address in raw output), or,
+/// when the simulator plays an SMC that does not resolve engines for senders, nothing.
+/// </summary>
+internal sealed class EngineElementFilterValue(string[] nodeNames, IpValue[] nodeAddresses, bool matchesNothing) : FilterValue
+{
+    public override bool Matches(in FieldValue value, RecordBuffer record)
+    {
+        if (matchesNothing || value.Kind != ValueKind.Sender)
+        {
+            return false;
+        }
+
+        return Array.IndexOf(nodeNames, value.Term!.Text) >= 0 || Array.IndexOf(nodeAddresses, value.Ip) >= 0;
+    }
+}

@@ -19,7 +19,10 @@ internal sealed class LogQuery
     public RecordFilter? Filter { get; private init; }
 
     /// <summary>Reads the query; <c>servers</c> is accepted and ignored (the simulator is its own only Log Server).</summary>
-    public static LogQuery Parse(JsonElement query, FieldCatalog catalog)
+    /// <param name="query">The query object.</param>
+    /// <param name="catalog">The field catalogue.</param>
+    /// <param name="elements">What an element href in the filter stands for (see <see cref="FilterParser"/>).</param>
+    public static LogQuery Parse(JsonElement query, FieldCatalog catalog, System.Func<string, FilterValue?>? elements = null)
     {
         if (query.ValueKind != JsonValueKind.Object)
         {
@@ -38,7 +41,7 @@ internal sealed class LogQuery
             StartMilliseconds = ReadMilliseconds(query, "start_ms"),
             EndMilliseconds = ReadMilliseconds(query, "end_ms"),
             Filter = query.TryGetProperty("filter", out var filter) && filter.ValueKind != JsonValueKind.Null
-                ? new FilterParser(LogShape.Shape, catalog).Parse(filter)
+                ? new FilterParser(LogShape.Shape, catalog, elements).Parse(filter)
                 : null,
         };
     }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Tasks;
+using SmcMonitoring.Simulator.Filters;
 using SmcMonitoring.Simulator.Formats;
 using SmcMonitoring.Simulator.Hosting;
 using SmcMonitoring.Simulator.Sockets;
@@ -20,6 +21,33 @@ internal sealed class LogSocketProtocol : FetchingSocketProtocol
     {
     }
 
+    /// <summary>
+    /// An engine element href (<c>.../elements/{type}/{number}</c>, as the engine list gives it) as the senders it
+    /// stands for: the engine's nodes. Null for any other href.
+    /// </summary>
+    private FilterValue? EngineSenders(string href)
+    {
+        var match = EngineHref.Match(href);
+        if (!match.Success || !int.TryParse(match.Groups[2].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number))
+        {
+            return null;
+        }
+
+        var engine = Context.SessionTables.Engines.FindListed(match.Groups[1].Value, number);
+        if (engine is null)
+        {
+            return null;
+        }
+
+        return new EngineElementFilterValue(
+            System.Array.ConvertAll(engine.Nodes, node => node.Name.Text),
+            System.Array.ConvertAll(engine.Nodes, node => node.Address),
+            Context.Options.SenderElementMatch == SenderElementMatch.Nothing);
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex EngineHref =
+        new(@"/elements/([a-z0-9_]+)/([0-9]+)/?$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
     protected override async Task HandleRequestAsync(JsonElement request)
     {
         var hasQuery = request.TryGetProperty("query", out var queryElement);
@@ -32,7 +60,7 @@ internal sealed class LogSocketProtocol : FetchingSocketProtocol
         var format = request.TryGetProperty("format", out var formatElement) ? FormatParser.Parse(formatElement, Context.Catalog, Context.Options.TimeZoneStyle) : null;
         if (hasQuery)
         {
-            lastQuery = LogQuery.Parse(queryElement, Context.Catalog);
+            lastQuery = LogQuery.Parse(queryElement, Context.Catalog, EngineSenders);
             lastFormat = format ?? RecordFormat.Default;
             if (!hasFetch)
             {

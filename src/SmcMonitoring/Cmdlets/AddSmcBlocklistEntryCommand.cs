@@ -112,6 +112,7 @@ public sealed class AddSmcBlocklistEntryCommand : SmcCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
     public SmcSession? Session { get; set; }
 
     /// <summary>

@@ -46,6 +46,7 @@ public sealed class ClearSmcBlocklistCommand : SmcCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
     public SmcSession? Session { get; set; }
 
     /// <inheritdoc/>

@@ -26,6 +26,7 @@ namespace SmcMonitoring.Cmdlets;
 /// <seealso cref="GetSmcLogFieldCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcAlert")]
 [OutputType(typeof(SmcAlert), typeof(System.Collections.Specialized.OrderedDictionary))]
+[OutputType("SmcMonitoring.Records.SmcAlert#Fields")]
 public sealed class GetSmcAlertCommand : SmcSessionMonitorCmdlet
 {
     /// <summary>
@@ -34,6 +35,7 @@ public sealed class GetSmcAlertCommand : SmcSessionMonitorCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("Name")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(DomainCompleter))]
     public string[] Domain { get; set; } = { SmcConnectionSettings.SharedDomain };
 
     internal override SessionMonitor Monitor => SessionMonitor.ActiveAlerts;

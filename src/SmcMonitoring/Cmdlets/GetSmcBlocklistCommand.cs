@@ -31,6 +31,7 @@ namespace SmcMonitoring.Cmdlets;
 [Cmdlet(VerbsCommon.Get, "SmcBlocklist")]
 [Alias("Get-SmcBlacklist")]
 [OutputType(typeof(SmcBlocklistEntry), typeof(System.Collections.Specialized.OrderedDictionary))]
+[OutputType("SmcMonitoring.Records.SmcBlocklistEntry#Fields")]
 public sealed class GetSmcBlocklistCommand : SmcSessionMonitorCmdlet
 {
     /// <summary>

@@ -26,6 +26,7 @@ namespace SmcMonitoring.Cmdlets;
 /// <seealso cref="GetSmcLogFieldCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcConnection")]
 [OutputType(typeof(SmcConnection), typeof(System.Collections.Specialized.OrderedDictionary))]
+[OutputType("SmcMonitoring.Records.SmcConnection#Fields")]
 public sealed class GetSmcConnectionCommand : SmcSessionMonitorCmdlet
 {
     /// <summary>

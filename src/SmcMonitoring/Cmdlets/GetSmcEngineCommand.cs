@@ -45,6 +45,7 @@ public sealed class GetSmcEngineCommand : SmcCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
     public SmcSession? Session { get; set; }
 
     /// <inheritdoc/>

@@ -3,6 +3,8 @@ using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
 using SmcMonitoring.Fields;
+using SmcMonitoring.Filters;
+using SmcMonitoring.Session;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
 using SmcMonitoring.Errors;
@@ -34,6 +36,10 @@ namespace SmcMonitoring.Cmdlets;
 /// <para>The SMC's statistics of a search of today's logs, without the records (the reference client's fetch_statistics).</para>
 /// </example>
 /// <example>
+/// <code>Get-SmcLog -Engine fw-east -Filter @{ Action = 'Discard' } -MaxRecords 100</code>
+/// <para>The 100 newest discards logged by any node of the engine fw-east ('fw-east node 1', 'fw-east node 2'); Tab completes the engine names.</para>
+/// </example>
+/// <example>
 /// <code>Get-SmcLog -MaxRecords 50 -Raw -FieldFormat Pretty</code>
 /// <para>The 50 newest entries as the SMC sends them, keyed by display labels, every field included.</para>
 /// </example>
@@ -43,6 +49,7 @@ namespace SmcMonitoring.Cmdlets;
 /// <seealso cref="ConnectSmcSessionCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcLog", DefaultParameterSetName = StoredSet)]
 [OutputType(typeof(SmcLogRecord), typeof(OrderedDictionary))]
+[OutputType("SmcMonitoring.Records.SmcLogRecord#Fields")]
 public sealed class GetSmcLogCommand : SmcQueryCmdlet
 {
     private const string StoredSet = "Stored";
@@ -52,6 +59,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     /// <para type="description">The most entries to return (the SMC's fetch quantity). Defaults to 200.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
+    [Parameter(ParameterSetName = LiveSet)]
     [ValidateRange(1, int.MaxValue)]
     public int MaxRecords { get; set; } = 200;
 
@@ -59,18 +67,21 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     /// <para type="description">Return the oldest matching entries first instead of the newest.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
+    [Parameter(ParameterSetName = LiveSet)]
     public SwitchParameter Oldest { get; set; }
 
     /// <summary>
     /// <para type="description">Only entries created at or after this time. A time without a zone is local time.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
+    [Parameter(ParameterSetName = LiveSet)]
     public DateTime? Since { get; set; }
 
     /// <summary>
     /// <para type="description">Only entries created at or before this time. A time without a zone is local time.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
+    [Parameter(ParameterSetName = LiveSet)]
     public DateTime? Until { get; set; }
 
     /// <summary>
@@ -83,6 +94,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     /// <para type="description">Return the SMC's statistics of the stored query (the statistics messages, as ordered dictionaries) instead of the records.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
+    [Parameter(ParameterSetName = LiveSet)]
     public SwitchParameter Statistics { get; set; }
 
     /// <summary>
@@ -91,6 +103,14 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string[]? Server { get; set; }
+
+    /// <summary>
+    /// <para type="description">Only entries sent by these engines, by name as Get-SmcEngine lists them (Tab completes them). The filter names the engine's element (its href), which covers every node of the engine: -Engine fw-east matches the senders 'fw-east node 1' and 'fw-east node 2', where -Filter @{ Sender = 'fw-east' } matches nothing. An engine the SMC does not know is an error naming the closest names. Combines with -Filter (both must match).</para>
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(EngineNameCompleter))]
+    public string[]? Engine { get; set; }
 
     /// <summary>
     /// <para type="description">How long a live query (-Live) runs before it ends normally: a number of seconds or a TimeSpan, for example -Duration 30 or -Duration (New-TimeSpan -Minutes 5).</para>
@@ -102,6 +122,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
+        RefuseStoredParametersWithLive();
         if (Since is { } since && Until is { } until && since > until)
         {
             ThrowError(SmcErrors.TimeRangeInvalid, $"-Since ({since:u}) is later than -Until ({until:u}); -Since must be the earlier time.", since);
@@ -112,6 +133,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
             : RecordShape.FromFields(ResolveFields(Field), LogShapes.CustomTypeName);
         var query = BuildQuery(shape);
         var session = ResolveSession();
+        if (Engine != null) { query.Filter = WithEngineFilter(session, Engine, query.Filter); }
         var request = query.ToRequestJson();
         var kind = Live ? QueryKind.Live : QueryKind.Stored;
         QueryPlan plan;
@@ -125,7 +147,8 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         }
         else
         {
-            plan = new QueryPlan("logs", request, kind, () => new TypedRecordSink(shape, (s, values) => new SmcLogRecord(s, values)));
+            var sourced = shape.WithSource(session);
+            plan = new QueryPlan("logs", request, kind, () => new TypedRecordSink(sourced, (s, values) => new SmcLogRecord(s, values)));
         }
         ApplyLimits(plan.Limits);
         if (Live)
@@ -138,6 +161,67 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
             plan.Limits.MaxRecords = MaxRecords;
         }
         RunQueries(session, new[] { (plan, LogQuery.SocketPath) });
+        WarnWhenEngineFoundNothing();
+    }
+
+    private long _written;
+
+    /// <summary>
+    /// A stored search with -Engine that found nothing says so: matching senders by engine element is assumed
+    /// (docs/protocol.md), and an SMC that does not do it would otherwise return nothing in silence.
+    /// </summary>
+    private void WarnWhenEngineFoundNothing()
+    {
+        if (Engine is null || Live || Statistics || _written > 0 || Stopping) { return; }
+        var first = Engine[0];
+        WriteWarning($"-Engine {string.Join(", ", Engine)} found no log entries. If the engine did log in this search's range, this SMC may not match senders by engine element: filter by the senders' node names instead, for example -Filter @{{ Sender = '{first} node 1', '{first} node 2' }} (Get-SmcLog -Field Sender shows the names).");
+    }
+
+    /// <summary>
+    /// -Since, -Until, -MaxRecords, -Oldest and -Statistics bind with -Live too, so that combining them gets this error
+    /// naming the parameter and what to do, instead of PowerShell's "Parameter set cannot be resolved".
+    /// </summary>
+    private void RefuseStoredParametersWithLive()
+    {
+        if (!Live) { return; }
+        var stored = new[] { nameof(Since), nameof(Until), nameof(MaxRecords), nameof(Oldest), nameof(Statistics) }
+            .Where(MyInvocation.BoundParameters.ContainsKey).Select(name => "-" + name).ToList();
+        if (stored.Count == 0) { return; }
+        var which = string.Join(" and ", stored);
+        ThrowError(SmcErrors.ParameterConflict,
+            $"-Live cannot be used with {which}: {which} {(stored.Count == 1 ? "applies" : "apply")} to stored logs, and -Live streams new entries from now on. Remove -Live to search the stored logs, or remove {which} to stream live entries (-Duration limits how long).",
+            stored[0]);
+    }
+
+    /// <summary>
+    /// <paramref name="filter"/> with the senders restricted to the engines named: <c>Sender IN [engine elements]</c>
+    /// (docs/protocol.md, "The sender of a log entry"). The element's href comes from the SMC's engine list, so the
+    /// engines must be listable.
+    /// </summary>
+    private SmcFilter WithEngineFilter(SmcSession session, string[] names, SmcFilter? filter)
+    {
+        var engines = FindEngines(session, names, "-Engine");
+        if (engines is null)
+        {
+            ThrowError(SmcErrors.EngineNotFound,
+                $"-Engine filters by the engine's element, and this session cannot list the SMC's engines to find it (see -Verbose). Filter by the senders' node names instead, for example -Filter @{{ Sender = '{names[0]} node 1', '{names[0]} node 2' }}.",
+                names[0]);
+        }
+        WriteVerbose($"-Engine: senders of {string.Join(", ", engines!.Select(e => $"{e.Name} ({e.Href})"))}.");
+        var senders = new InFilter(FilterValue.Field(SenderFieldId), engines!.Select(e => FilterValue.Element(e.Href)).Distinct(ElementComparer.Instance).ToList());
+        return filter is null ? senders : new LogicalFilter("and", new SmcFilter[] { senders, filter });
+    }
+
+    /// <summary>NODEID, the field the SMC shows as Sender (the engine node that sent the entry).</summary>
+    private const int SenderFieldId = 4;
+
+    private sealed class ElementComparer : System.Collections.Generic.IEqualityComparer<FilterValue>
+    {
+        public static readonly ElementComparer Instance = new();
+
+        public bool Equals(FilterValue? x, FilterValue? y) => string.Equals(x?.Text, y?.Text, StringComparison.Ordinal);
+
+        public int GetHashCode(FilterValue obj) => obj.Text?.GetHashCode() ?? 0;
     }
 
     private LogQuery BuildQuery(RecordShape shape)
@@ -169,6 +253,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     {
         if (!Statistics)
         {
+            _written += message.RecordCount;
             base.WriteMessage(runner, message);
             return;
         }

@@ -59,6 +59,7 @@ public sealed class GetSmcLogFieldCommand : SmcCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
     public SmcSession? Session { get; set; }
 
     /// <summary>

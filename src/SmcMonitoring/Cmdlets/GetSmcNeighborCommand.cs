@@ -26,6 +26,7 @@ namespace SmcMonitoring.Cmdlets;
 /// <seealso cref="GetSmcLogFieldCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcNeighbor")]
 [OutputType(typeof(SmcNeighbor), typeof(System.Collections.Specialized.OrderedDictionary))]
+[OutputType("SmcMonitoring.Records.SmcNeighbor#Fields")]
 public sealed class GetSmcNeighborCommand : SmcSessionMonitorCmdlet
 {
     /// <summary>

@@ -39,6 +39,7 @@ public sealed class GetSmcNotificationCommand : SmcCmdlet
     /// </summary>
     [Parameter(Position = 0)]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(ContextCompleter))]
     public string[] Context { get; set; } = { "*" };
 
     /// <summary>
@@ -60,6 +61,7 @@ public sealed class GetSmcNotificationCommand : SmcCmdlet
     /// </summary>
     [Parameter]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
     public SmcSession? Session { get; set; }
 
     /// <summary>

@@ -26,6 +26,7 @@ namespace SmcMonitoring.Cmdlets;
 /// <seealso cref="GetSmcLogFieldCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcRoute")]
 [OutputType(typeof(SmcRoute), typeof(System.Collections.Specialized.OrderedDictionary))]
+[OutputType("SmcMonitoring.Records.SmcRoute#Fields")]
 public sealed class GetSmcRouteCommand : SmcSessionMonitorCmdlet
 {
     /// <summary>

@@ -7,7 +7,7 @@ namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
 /// <para type="synopsis">Gets the SMC sessions of this runspace.</para>
-/// <para type="description">Get-SmcSession lists the sessions Connect-SmcSession opened in this runspace, oldest first; the last connected one is the default that other cmdlets use. With -Default it returns only that one.</para>
+/// <para type="description">Get-SmcSession lists the sessions Connect-SmcSession opened in this runspace, oldest first; the last connected one still open is the default that other cmdlets use, and its IsDefault property is True (the Default column of the table shows it). With -Default it returns only that one.</para>
 /// </summary>
 /// <example>
 /// <code>Get-SmcSession</code>
@@ -32,6 +32,7 @@ public sealed class GetSmcSessionCommand : SmcCmdlet
     /// <para type="description">Only the sessions with these ids.</para>
     /// </summary>
     [Parameter(Position = 0, ParameterSetName = "All")]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
     public int[]? Id { get; set; }
 
     /// <summary>

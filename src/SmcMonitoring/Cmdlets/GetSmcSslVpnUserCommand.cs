@@ -26,6 +26,7 @@ namespace SmcMonitoring.Cmdlets;
 /// <seealso cref="GetSmcLogFieldCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcSslVpnUser")]
 [OutputType(typeof(SmcSslVpnUser), typeof(System.Collections.Specialized.OrderedDictionary))]
+[OutputType("SmcMonitoring.Records.SmcSslVpnUser#Fields")]
 public sealed class GetSmcSslVpnUserCommand : SmcSessionMonitorCmdlet
 {
     /// <summary>

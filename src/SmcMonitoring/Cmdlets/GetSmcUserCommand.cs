@@ -26,6 +26,7 @@ namespace SmcMonitoring.Cmdlets;
 /// <seealso cref="GetSmcLogFieldCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcUser")]
 [OutputType(typeof(SmcUser), typeof(System.Collections.Specialized.OrderedDictionary))]
+[OutputType("SmcMonitoring.Records.SmcUser#Fields")]
 public sealed class GetSmcUserCommand : SmcSessionMonitorCmdlet
 {
     /// <summary>

@@ -27,6 +27,7 @@ namespace SmcMonitoring.Cmdlets;
 /// <seealso cref="RemoveSmcVpnSaCommand"/>
 [Cmdlet(VerbsCommon.Get, "SmcVpnSa")]
 [OutputType(typeof(SmcVpnSa), typeof(System.Collections.Specialized.OrderedDictionary))]
+[OutputType("SmcMonitoring.Records.SmcVpnSa#Fields")]
 public sealed class GetSmcVpnSaCommand : SmcSessionMonitorCmdlet
 {
     /// <summary>

@@ -45,6 +45,7 @@ public sealed class RegisterSmcNotificationCommand : ObjectEventRegistrationBase
     /// </summary>
     [Parameter(Position = 0)]
     [AllowEmptyString]
+    [ArgumentCompleter(typeof(ContextCompleter))]
     public string[] Context { get; set; } = { "*" };
 
     /// <summary>
@@ -52,6 +53,7 @@ public sealed class RegisterSmcNotificationCommand : ObjectEventRegistrationBase
     /// </summary>
     [Parameter]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
     public SmcSession? Session { get; set; }
 
     /// <summary>

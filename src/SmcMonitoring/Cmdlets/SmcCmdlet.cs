@@ -63,12 +63,26 @@ public abstract class SmcCmdlet : PSCmdlet, IDisposable
     private protected string[] ValidateEngineNames(SmcSession session, IEnumerable<string> names)
     {
         var wanted = names.ToList();
+        var found = FindEngines(session, wanted, "-Engine");
+        return found is null ? wanted.ToArray() : found.Select(e => e.Name).ToArray();
+    }
+
+    /// <summary>
+    /// The engines of the SMC named <paramref name="wanted"/>, checked as <see cref="ValidateEngineNames"/> checks them
+    /// (a name the SMC does not know stops the cmdlet with an error naming the closest ones); null when the engines
+    /// cannot be listed (said in the verbose or warning stream), so the names go unchecked.
+    /// </summary>
+    /// <param name="session">The session whose SMC must know the engines.</param>
+    /// <param name="wanted">The names given.</param>
+    /// <param name="parameter">The parameter the names came from, for messages.</param>
+    private protected IReadOnlyList<SmcEngine>? FindEngines(SmcSession session, IReadOnlyList<string> wanted, string parameter)
+    {
         var directory = session.Engines;
-        if (wanted.Count == 0) { return wanted.ToArray(); }
+        if (wanted.Count == 0) { return Array.Empty<SmcEngine>(); }
         if (directory.ListingRefused is { } refused && directory.Cached is null)
         {
             WriteVerbose($"Engine names not checked: {refused.Message}");
-            return wanted.ToArray();
+            return null;
         }
         IReadOnlyList<SmcEngine?> found;
         try
@@ -78,7 +92,7 @@ public abstract class SmcCmdlet : PSCmdlet, IDisposable
         catch (SmcException ex)
         {
             WriteWarning($"The engine names are not checked, because the engines cannot be listed: {ex.Message}");
-            return wanted.ToArray();
+            return null;
         }
         var unknown = wanted.Where((_, i) => found[i] is null).Distinct(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
@@ -87,9 +101,9 @@ public abstract class SmcCmdlet : PSCmdlet, IDisposable
             var advice = engines.Count == 0
                 ? $"The SMC at {session.Url} lists no engines."
                 : string.Join(" ", unknown.Select(name => $"Closest to '{name}': {string.Join(", ", ClosestEngineNames(engines, name))}.")) + " Get-SmcEngine lists every engine.";
-            ThrowError(SmcErrors.EngineNotFound, $"Cannot find {(unknown.Count == 1 ? "an engine named" : "engines named")} {string.Join(", ", unknown.Select(n => $"'{n}'"))} (-Engine) on the SMC at {session.Url}. {advice}", unknown[0]);
+            ThrowError(SmcErrors.EngineNotFound, $"Cannot find {(unknown.Count == 1 ? "an engine named" : "engines named")} {string.Join(", ", unknown.Select(n => $"'{n}'"))} ({parameter}) on the SMC at {session.Url}. {advice}", unknown[0]);
         }
-        return found.Select(e => e!.Name).ToArray();
+        return found.Select(e => e!).ToList();
     }
 
     /// <summary>The <paramref name="count"/> engine names closest to <paramref name="spelling"/> (edit distance, ignoring case).</summary>

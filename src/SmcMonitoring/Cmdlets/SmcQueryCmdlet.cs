@@ -31,6 +31,7 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
     /// </summary>
     [Parameter(ValueFromPipelineByPropertyName = false)]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
     public SmcSession? Session { get; set; }
 
     /// <summary>

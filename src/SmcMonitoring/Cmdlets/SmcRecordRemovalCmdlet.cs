@@ -37,10 +37,11 @@ public abstract class SmcRecordRemovalCmdlet : SmcCmdlet
     public string[]? Href { get; set; }
 
     /// <summary>
-    /// <para type="description">The session of the SMC the records come from. Defaults to the most recent session of Connect-SmcSession in this runspace.</para>
+    /// <para type="description">The session of the SMC the records come from. Defaults to the session each piped record came from (its Session property), and for -Href to the most recent session of Connect-SmcSession in this runspace.</para>
     /// </summary>
     [Parameter]
     [ValidateNotNull]
+    [ArgumentCompleter(typeof(SessionIdCompleter))]
     public SmcSession? Session { get; set; }
 
     /// <summary>
@@ -81,7 +82,11 @@ public abstract class SmcRecordRemovalCmdlet : SmcCmdlet
 
     private void Remove(string? href, string description, object? target)
     {
-        var session = _session ??= ResolveSession(Session);
+        // A record goes back to the SMC it came from (several sessions' records can share one pipeline); -Session,
+        // when given, and hrefs without a record use -Session or the default.
+        var session = Session is null && target is SmcRecord { Source: SmcSession origin }
+            ? ResolveSession(origin)
+            : _session ??= ResolveSession(Session);
         if (string.IsNullOrWhiteSpace(href))
         {
             WriteError(ToErrorRecord(SmcErrors.HrefMissing.Create(

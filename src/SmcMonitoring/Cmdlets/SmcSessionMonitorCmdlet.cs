@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using SmcMonitoring.Errors;
 using SmcMonitoring.Queries;
@@ -66,6 +67,60 @@ public abstract class SmcSessionMonitorCmdlet : SmcQueryCmdlet
         RunQueries(session, queries);
     }
 
+    private bool _warnedAboutFields;
+
+    /// <summary>
+    /// Any log field is accepted in -Field and -Filter, but a field the monitor is not known to carry most likely comes
+    /// back empty or matches nothing: a warning (once per command) names it and the monitor's fields.
+    /// </summary>
+    private void WarnAboutFieldsNotCarried(IReadOnlyList<Fields.FieldDefinition>? fields, Filters.SmcFilter? filter)
+    {
+        if (_warnedAboutFields) { return; }
+        var foreign = new List<string>();
+        foreach (var field in fields ?? Array.Empty<Fields.FieldDefinition>())
+        {
+            if (!Monitor.Carries(field.Id)) { foreign.Add($"{field.Property} (-Field)"); }
+        }
+        foreach (var id in FilterFieldIds(filter))
+        {
+            if (!Monitor.Carries(id)) { foreign.Add($"{Fields.FieldCatalog.Default.FindById(id)?.Property ?? "Field" + id} (-Filter)"); }
+        }
+        if (foreign.Count == 0) { return; }
+        _warnedAboutFields = true;
+        var known = string.Join(", ", Monitor.DefaultFieldIds.Select(id => Fields.FieldCatalog.Default.FindById(id)?.Property ?? id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        WriteWarning($"{MyInvocation.MyCommand.Name} is not known to carry {string.Join(", ", foreign.Distinct())}: the {Monitor.Definition} monitor's fields are {known}. Other log fields are sent as asked, but may come back empty or match nothing.");
+    }
+
+    /// <summary>The field ids a filter refers to, read from the JSON it sends.</summary>
+    private static IEnumerable<int> FilterFieldIds(Filters.SmcFilter? filter)
+    {
+        if (filter is null) { return Array.Empty<int>(); }
+        using var buffer = new System.IO.MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer)) { filter.WriteTo(writer); }
+        using var document = System.Text.Json.JsonDocument.Parse(buffer.ToArray());
+        var ids = new List<int>();
+        Collect(document.RootElement);
+        return ids;
+
+        void Collect(System.Text.Json.JsonElement node)
+        {
+            switch (node.ValueKind)
+            {
+                case System.Text.Json.JsonValueKind.Object:
+                    if (node.TryGetProperty("type", out var type) && type.ValueKind == System.Text.Json.JsonValueKind.String && type.GetString() == "field"
+                        && node.TryGetProperty("id", out var id) && id.TryGetInt32(out var value))
+                    {
+                        ids.Add(value);
+                    }
+                    foreach (var property in node.EnumerateObject()) { Collect(property.Value); }
+                    break;
+                case System.Text.Json.JsonValueKind.Array:
+                    foreach (var item in node.EnumerateArray()) { Collect(item); }
+                    break;
+            }
+        }
+    }
+
     private QueryPlan CreatePlan(SmcSession session, string? target)
     {
         var fields = Field is null ? null : ResolveFields(Field);
@@ -82,7 +137,8 @@ public abstract class SmcSessionMonitorCmdlet : SmcQueryCmdlet
             throw;
         }
         query.Filter = filter;
-        var shape = fields is null ? Monitor.DefaultShape : Monitor.BuildShape(fields, Monitor.CustomTypeName);
+        WarnAboutFieldsNotCarried(fields, filter);
+        var shape = (fields is null ? Monitor.DefaultShape : Monitor.BuildShape(fields, Monitor.CustomTypeName)).WithSource(session);
         var label = target is null ? Monitor.Definition : $"{Monitor.Name} of {target}";
         Func<IRecordBatch> newBatch = Raw ? () => new RawRecordSink() : () => new TypedRecordSink(shape, Monitor.Create, target);
         var plan = new QueryPlan(label, query.ToRequestJson(), Live ? QueryKind.Live : QueryKind.Snapshot, newBatch) { KeepsTable = Live };

@@ -74,6 +74,9 @@ internal static class SmcErrors
     /// <summary>The SMC cannot be reached.</summary>
     public static readonly SmcError UrlUnreachable = new("SmcUrlUnreachable", SmcErrorKind.Connection);
 
+    /// <summary>The SMC did not answer with the -Url's scheme, and a server answered with the other one (http for https, or the reverse).</summary>
+    public static readonly SmcError UrlSchemeWrong = new("SmcUrlSchemeWrong", SmcErrorKind.Connection);
+
     // Websockets.
 
     /// <summary>An open websocket broke.</summary>
@@ -185,6 +188,9 @@ internal static class SmcErrors
 
     /// <summary>-Since is later than -Until.</summary>
     public static readonly SmcError TimeRangeInvalid = new("SmcTimeRangeInvalid", SmcErrorKind.InvalidArgument);
+
+    /// <summary>Two parameters that cannot be used together were given (for example -Live with -Since).</summary>
+    public static readonly SmcError ParameterConflict = new("SmcParameterConflict", SmcErrorKind.InvalidArgument);
 
     // Loading the module.
 

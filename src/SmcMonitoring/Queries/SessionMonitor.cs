@@ -89,6 +89,13 @@ internal sealed class SessionMonitor
 
     internal Func<RecordShape, object?[], SmcRecord> Create { get; }
 
+    /// <summary>
+    /// True for a field the monitor is known to carry: its default fields, SessionEvent (always asked for) and, for
+    /// the block list, the displayed entry id. Any log field may still be asked for; others may come back empty.
+    /// </summary>
+    internal bool Carries(int fieldId) =>
+        DefaultFieldIds.Contains(fieldId) || fieldId == SessionEventField || (IsBlockList && fieldId == EntryIdField);
+
     internal RecordShape DefaultShape { get; }
 
     /// <summary>The SessionEvent field (302): its value 4 marks the end of a snapshot, so a field list always asks for it.</summary>

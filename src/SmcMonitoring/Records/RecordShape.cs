@@ -64,6 +64,16 @@ internal sealed class RecordShape
 
     public IReadOnlyList<RecordColumn> Columns { get; }
 
+    /// <summary>
+    /// The session the query ran on (an SmcSession, kept opaque in this layer), which every record of the query shows
+    /// as its hidden Session property; null for a shape not yet bound to a query.
+    /// </summary>
+    public object? Source { get; private init; }
+
+    /// <summary>A copy of this shape whose records come from <paramref name="source"/> (the query's session).</summary>
+    public RecordShape WithSource(object source) =>
+        new(Columns, TypeName) { EntryIdSubFormat = EntryIdSubFormat, Source = source };
+
     /// <summary>The PowerShell type name that picks the table view (a custom field selection gets a name of its own).</summary>
     public string TypeName { get; }
 

@@ -40,6 +40,9 @@ public abstract class SmcRecord
 
     internal RecordShape Shape => _shape;
 
+    /// <summary>The session the record came from (see <see cref="RecordShape.Source"/>).</summary>
+    internal object? Source => _shape.Source;
+
     internal object? ValueAt(int index) => _values[index];
 
     /// <summary>A copy of the values, for a record of the same row in another state.</summary>

@@ -9,6 +9,13 @@ namespace SmcMonitoring.Records;
 /// </summary>
 public sealed class SmcRecordAdapter : PSPropertyAdapter
 {
+    /// <summary>
+    /// The SMC session a record came from: the hidden Session property of every record (SmcMonitoring.Types.ps1xml),
+    /// which Export-Csv, ConvertTo-Json and Format-List leave out unless it is asked for by name.
+    /// </summary>
+    /// <param name="instance">The record, as PowerShell holds it.</param>
+    public static object? GetSession(PSObject instance) => (instance?.BaseObject as SmcRecord)?.Source;
+
     /// <inheritdoc/>
     public override Collection<PSAdaptedProperty> GetProperties(object baseObject)
     {

@@ -29,7 +29,7 @@ internal static class SessionRegistry
         lock (entries) { return entries.Sessions.ToList(); }
     }
 
-    /// <summary>Adds a session; it becomes the default.</summary>
+    /// <summary>Adds a session (or moves one already there to the end); it becomes the default.</summary>
     public static void Add(object runspace, SmcSession session)
     {
         var entries = Table.GetValue(runspace, _ => new Entries());
@@ -37,14 +37,36 @@ internal static class SessionRegistry
         {
             entries.Sessions.Remove(session);
             entries.Sessions.Add(session);
+            session.Registry = entries;
         }
+    }
+
+    /// <summary>
+    /// An open session of <paramref name="runspace"/> that logged in with the same settings as <paramref name="settings"/>
+    /// (the same SMC, domain, identity and options; see <see cref="SmcConnectionSettings.SameLogin"/>), or null.
+    /// </summary>
+    public static SmcSession? FindSameLogin(object runspace, SmcConnectionSettings settings)
+    {
+        if (!Table.TryGetValue(runspace, out var entries)) { return null; }
+        lock (entries) { return entries.Sessions.LastOrDefault(s => s.IsConnected && s.Settings.SameLogin(settings)); }
+    }
+
+    /// <summary>True when <paramref name="session"/> is the default of the runspace that holds it.</summary>
+    internal static bool IsDefault(SmcSession session)
+    {
+        if (session.Registry is not Entries entries) { return false; }
+        lock (entries) { return session.IsConnected && ReferenceEquals(entries.Sessions.LastOrDefault(s => s.IsConnected), session); }
     }
 
     /// <summary>Forgets a session.</summary>
     public static void Remove(object runspace, SmcSession session)
     {
         if (!Table.TryGetValue(runspace, out var entries)) { return; }
-        lock (entries) { entries.Sessions.Remove(session); }
+        lock (entries)
+        {
+            entries.Sessions.Remove(session);
+            if (ReferenceEquals(session.Registry, entries)) { session.Registry = null; }
+        }
     }
 
     /// <summary>Logs out and forgets every session of <paramref name="runspace"/> (module removal).</summary>

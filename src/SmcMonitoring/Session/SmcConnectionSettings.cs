@@ -50,4 +50,39 @@ internal sealed class SmcConnectionSettings
 
     /// <summary>Where these settings came from (for messages): parameters, a file path, or the environment.</summary>
     public string Source { get; set; } = "parameters";
+
+    /// <summary>
+    /// True when <paramref name="other"/> would log in as these settings do: the same SMC address (a trailing slash
+    /// aside), domain, API version asked for, identity (the same API key, or the same user name and password),
+    /// certificate options, limits and extra login arguments. Connect-SmcSession reuses a session when they match.
+    /// </summary>
+    public bool SameLogin(SmcConnectionSettings other) =>
+        string.Equals(Normalized(Url), Normalized(other.Url), StringComparison.OrdinalIgnoreCase)
+        && string.Equals(Domain, other.Domain, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(ApiVersion, other.ApiVersion, StringComparison.Ordinal)
+        && SameSecret(ApiKey, other.ApiKey)
+        && (Credential is null) == (other.Credential is null)
+        && (Credential is null || (string.Equals(Credential.UserName, other.Credential!.UserName, StringComparison.Ordinal)
+            && string.Equals(Credential.Password, other.Credential.Password, StringComparison.Ordinal)))
+        && SkipCertificateCheck == other.SkipCertificateCheck
+        && string.Equals(CertificateAuthority?.Thumbprint, other.CertificateAuthority?.Thumbprint, StringComparison.OrdinalIgnoreCase)
+        && Timeout == other.Timeout
+        && MaxMessageBytes == other.MaxMessageBytes
+        && KeepAliveInterval == other.KeepAliveInterval
+        && SameArguments(ExtraLoginArguments, other.ExtraLoginArguments);
+
+    private static string Normalized(Uri url) => url.GetLeftPart(UriPartial.Path).TrimEnd('/');
+
+    private static bool SameSecret(SecureString? a, SecureString? b) =>
+        a is null || b is null ? a is null && b is null : string.Equals(SecretText.Reveal(a), SecretText.Reveal(b), StringComparison.Ordinal);
+
+    private static bool SameArguments(IDictionary<string, object?> a, IDictionary<string, object?> b)
+    {
+        if (a.Count != b.Count) { return false; }
+        foreach (var pair in a)
+        {
+            if (!b.TryGetValue(pair.Key, out var value) || !Equals(Convert.ToString(pair.Value, System.Globalization.CultureInfo.InvariantCulture), Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture))) { return false; }
+        }
+        return true;
+    }
 }

@@ -89,6 +89,14 @@ internal sealed partial class SmcRestClient : IDisposable
         _entryPoints = map;
     }
 
+    /// <summary>
+    /// The element types the SMC offers: the entry points whose href is an element collection
+    /// (<c>.../elements/host</c>), which are also the notification contexts. Sorted, for completion.
+    /// </summary>
+    public IReadOnlyList<string> ElementTypes => _entryPoints
+        .Where(p => p.Value.AbsolutePath.TrimEnd('/').EndsWith("/elements/" + p.Key, StringComparison.Ordinal))
+        .Select(p => p.Key).OrderBy(k => k, StringComparer.Ordinal).ToList();
+
     /// <summary>The name of the logged-in API client or administrator; null when the SMC does not say.</summary>
     public async Task<string?> GetCurrentUserAsync(CancellationToken cancellationToken)
     {
@@ -169,8 +177,18 @@ internal sealed partial class SmcRestClient : IDisposable
         }
         catch (HttpRequestException ex)
         {
-            var detail = Certificates.LastFailure is { } certificate ? "the server certificate was refused: " + certificate : Innermost(ex).Message;
-            throw SmcErrors.UrlUnreachable.Create($"Cannot reach the SMC at {_settings.Url}: {detail}", ex);
+            if (Certificates.LastFailure is { } certificate)
+            {
+                throw SmcErrors.UrlUnreachable.Create($"Cannot reach the SMC at {_settings.Url}: the server certificate was refused: {certificate}", ex);
+            }
+            var limit = _settings.Timeout < SchemeProbe.Limit ? _settings.Timeout : SchemeProbe.Limit;
+            if (SchemeProbe.MayBeScheme(ex) && await SchemeProbe.OtherSchemeAnswersAsync(_settings.Url, limit, cancellationToken).ConfigureAwait(false) is { } other)
+            {
+                var answered = other.Scheme == Uri.UriSchemeHttps ? "an https (TLS) server" : "a plain http server (no TLS)";
+                throw SmcErrors.UrlSchemeWrong.Create(
+                    $"Cannot reach the SMC at {_settings.Url}: {Innermost(ex).Message.TrimEnd('.')}. The scheme of -Url is probably wrong: {answered} answered at {other}. Connect with -Url {other.ToString().TrimEnd('/')}.", ex);
+            }
+            throw SmcErrors.UrlUnreachable.Create($"Cannot reach the SMC at {_settings.Url}: {Innermost(ex).Message}", ex);
         }
         catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {

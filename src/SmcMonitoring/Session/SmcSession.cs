@@ -55,10 +55,22 @@ public sealed partial class SmcSession : IDisposable
     /// <summary>False once the session has logged out.</summary>
     public bool IsConnected { get; private set; }
 
+    /// <summary>
+    /// True when this is the default session of the runspace that connected it: the one cmdlets there use without
+    /// -Session (the most recently connected one still open).
+    /// </summary>
+    public bool IsDefault => SessionRegistry.IsDefault(this);
+
+    /// <summary>The runspace's registry entries that hold this session, if any (see <see cref="SessionRegistry"/>).</summary>
+    internal object? Registry { get; set; }
+
     /// <summary>True when the SMC tracks the session by an Authorization token rather than a cookie.</summary>
     public bool TokenMode => _rest.Token != null;
 
     internal ApiVersion Version { get; private set; }
+
+    /// <summary>The SMC's element types (its element entry points), the notification contexts; see <see cref="SmcRestClient.ElementTypes"/>.</summary>
+    internal IReadOnlyList<string> ElementTypes => _rest.ElementTypes;
 
     internal SmcConnectionSettings Settings { get; }
 
