@@ -122,6 +122,48 @@ public sealed class NotificationTests : IAsyncLifetime
         Assert.True(channel.IsRunning);
     }
 
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(4, false)]
+    public async Task The_notification_socket_accepts_messages_up_to_the_sessions_MaxMessageSizeMB(int megabytes, bool skipped)
+    {
+        using var session = await SmcSession.ConnectAsync(new SmcConnectionSettings
+        {
+            Url = _simulator.BaseUrl,
+            ApiKey = SmcConfigurationReader.ToSecureString(_simulator.ApiKey),
+            MaxMessageBytes = megabytes * 1024 * 1024,
+        }, CancellationToken.None);
+        using var channel = new NotificationChannel(session, new[] { "host" }, ReconnectPolicy.None);
+        var received = new BlockingCollection<SmcElementChangedEventArgs>();
+        var statuses = new ConcurrentQueue<string>();
+        channel.ElementChanged += (_, e) => received.Add(e);
+        channel.StatusChanged += (_, s) => statuses.Enqueue(s.Message);
+        try
+        {
+            // A 2 MB message comes before the subscription's answer: over a 1 MB limit, under a 4 MB one.
+            _simulator.Faults.OversizedMessageBytes = 2 * 1024 * 1024;
+            await channel.StartAsync(CancellationToken.None);
+        }
+        finally
+        {
+            _simulator.Faults.Reset();
+        }
+        _simulator.RaiseElementChange("host", "update", "31");
+        Assert.Equal("31", (await Next(received)).ElementId);
+        var tooLarge = statuses.Where(m => m.Contains("larger than")).ToList();
+        if (skipped)
+        {
+            var status = Assert.Single(tooLarge);
+            Assert.Contains("larger than 1 MB", status);
+            Assert.Contains("-MaxMessageSizeMB", status);
+        }
+        else
+        {
+            Assert.Empty(tooLarge);
+        }
+        Assert.True(channel.IsRunning);
+    }
+
     [Fact]
     public void Events_nobody_reads_are_capped_in_the_powershell_queue()
     {
