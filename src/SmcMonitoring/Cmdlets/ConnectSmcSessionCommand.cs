@@ -109,6 +109,13 @@ public sealed class ConnectSmcSessionCommand : SmcCmdlet
     [ValidateRange(1, 2047)]
     public int MaxMessageSizeMB { get; set; } = 64;
 
+    /// <summary>
+    /// <para type="description">How long a websocket of the session (a query or notifications) may receive nothing before it sends a ping; when nothing at all answers within the same time again, the SMC is taken as frozen: a live query reconnects (with a warning) and any other query ends with an error. Fractions are allowed; 0 turns pings off. Defaults to 30.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0.0, 3600.0)]
+    public double KeepAliveSec { get; set; } = 30;
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -118,6 +125,7 @@ public sealed class ConnectSmcSessionCommand : SmcCmdlet
         if (SkipCertificateCheck) { settings.SkipCertificateCheck = true; }
         if (CertificateAuthority != null) { settings.CertificateAuthority = CertificateAuthority; }
         settings.MaxMessageBytes = MaxMessageSizeMB * 1024 * 1024;
+        settings.KeepAliveInterval = TimeSpan.FromSeconds(KeepAliveSec);
         if (MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) || settings.Source == "parameters") { settings.Timeout = TimeSpan.FromSeconds(TimeoutSec); }
         WriteVerbose($"Connecting to {settings.Url} (domain '{settings.Domain}', settings from {settings.Source}).");
         SmcSession session;
