@@ -115,6 +115,7 @@ public sealed class RegisterSmcNotificationCommand : ObjectEventRegistrationBase
         // Runs after the actions of each group of events handed on (PowerShell runs actions in order) and lets the next group through.
         var passed = backlog is null ? null : Events.SubscribeEvent(backlog, nameof(ActionBacklog.Passed), subscriber.SourceIdentifier + ".Backlog",
             PSObject.AsPSObject(new System.Action(backlog.Done)), ScriptBlock.Create("$Event.MessageData.Invoke()"), true, false);
+        backlog?.Start();
         // Warnings reach the console through an event action, which runs on the pipeline thread.
         var status = Events.SubscribeEvent(channel, nameof(NotificationChannel.StatusChanged), subscriber.SourceIdentifier + ".Status", null,
             ScriptBlock.Create("$Host.UI.WriteWarningLine($EventArgs.Message)"), true, false);

@@ -23,7 +23,7 @@ internal sealed class ActionBacklog : IDisposable
     private readonly Queue<SmcElementChangedEventArgs> _waiting = new();
     private readonly SemaphoreSlim _signal = new(0, int.MaxValue);
     private readonly CancellationTokenSource _stop = new();
-    private readonly Task _pump;
+    private Task? _pump;
     private int _handedOn;
     private long _droppedCount;
 
@@ -35,7 +35,6 @@ internal sealed class ActionBacklog : IDisposable
         Cap = cap;
         _raise = raise;
         _dropped = dropped;
-        _pump = Task.Run(PumpAsync);
     }
 
     /// <summary>Raised after each group of events handed on; its handler's action calls <see cref="Done"/>.</summary>
@@ -70,6 +69,16 @@ internal sealed class ActionBacklog : IDisposable
         _signal.Release();
     }
 
+    /// <summary>
+    /// Starts handing events on; call it once PowerShell subscribes to the channel's event and to <see cref="Passed"/>.
+    /// Events offered before wait: a group raised before then would reach nobody, and its marker would never call
+    /// <see cref="Done"/>.
+    /// </summary>
+    public void Start()
+    {
+        if (_pump is null && !_stop.IsCancellationRequested) { _pump = Task.Run(PumpAsync); }
+    }
+
     /// <summary>The actions of the group handed on have run: the next group may go.</summary>
     public void Done()
     {
@@ -82,7 +91,7 @@ internal sealed class ActionBacklog : IDisposable
     {
         if (_stop.IsCancellationRequested) { return; }
         _stop.Cancel();
-        try { _pump.Wait(TimeSpan.FromSeconds(2)); }
+        try { _pump?.Wait(TimeSpan.FromSeconds(2)); }
         catch (AggregateException) { }
         lock (_waiting) { _waiting.Clear(); }
     }

@@ -106,7 +106,7 @@ internal sealed partial class SmcRestClient
             ? "the limit for a login, version list, entry points or current-user answer, which are a few KB on a real SMC"
             : "-MaxMessageSizeMB of Connect-SmcSession; raise it if the SMC really sends answers that large";
         return SmcErrors.ResponseTooLarge.Create(
-            $"The SMC at {_settings.Url} answered {method} {path} with a body larger than {Megabytes(limit)} ({how}); it was refused unread: {which}.");
+            $"The SMC at {_settings.Url} answered {method} {path} with a body larger than {Megabytes(limit)} ({how}); the answer was refused and the rest of it not read: {which}.");
     }
 
     private static string Megabytes(int bytes) => bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes:N0} bytes";
