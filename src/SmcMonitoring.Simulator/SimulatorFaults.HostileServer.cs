@@ -19,6 +19,8 @@ public sealed partial class SimulatorFaults
     private int endFrame;
     private int invalidUtf8Frames;
     private int wrongTypeRecords;
+    private string? redirectRestTo;
+    private string? entryPointsBase;
 
     /// <summary>
     /// Websocket upgrade requests are read and never answered: the connection stays open until the client gives up
@@ -126,6 +128,31 @@ public sealed partial class SimulatorFaults
         set => Volatile.Write(ref wrongTypeRecords, value ? 1 : 0);
     }
 
+    /// <summary>
+    /// Every REST call made with a session (entry points, elements, engines, system; not the version list, login or
+    /// logout) answers <see cref="RedirectUpgradeStatus"/> with <c>Location:</c> this absolute URL followed by the
+    /// request's path, for example towards a <see cref="HeaderRecordingListener"/> on another address; null = off.
+    /// </summary>
+    public string? RedirectRestTo
+    {
+        get => Volatile.Read(ref redirectRestTo);
+        set => Volatile.Write(ref redirectRestTo, value is null || IsRedirectTarget(value)
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(RedirectRestTo), value, "RedirectRestTo must be an absolute http or https URL, or null"));
+    }
+
+    /// <summary>
+    /// The entry points (<c>GET /{ver}/api</c>) name this absolute URL as their base instead of the simulator's own,
+    /// as an SMC behind a proxy or a hostile server would, for example <c>http://127.0.0.2:9000</c>; null = off.
+    /// </summary>
+    public string? EntryPointsBase
+    {
+        get => Volatile.Read(ref entryPointsBase);
+        set => Volatile.Write(ref entryPointsBase, value is null || IsRedirectTarget(value)
+            ? value?.TrimEnd('/')
+            : throw new ArgumentOutOfRangeException(nameof(EntryPointsBase), value, "EntryPointsBase must be an absolute http or https URL, or null"));
+    }
+
     /// <summary>Whether <paramref name="url"/> can be a redirect's <c>Location</c>: an absolute http, https, ws or wss URL.</summary>
     public static bool IsRedirectTarget(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "ws" or "wss";
@@ -153,6 +180,8 @@ public sealed partial class SimulatorFaults
         EndFrame = BogusEndFrame.None;
         InvalidUtf8Frames = 0;
         WrongTypeRecords = false;
+        RedirectRestTo = null;
+        EntryPointsBase = null;
     }
 
     private SimulatorFaults WithHostileServerFaultsOf(SimulatorFaults initial)
@@ -168,6 +197,8 @@ public sealed partial class SimulatorFaults
         EndFrame = initial.EndFrame;
         InvalidUtf8Frames = initial.InvalidUtf8Frames;
         WrongTypeRecords = initial.WrongTypeRecords;
+        RedirectRestTo = initial.RedirectRestTo;
+        EntryPointsBase = initial.EntryPointsBase;
         return this;
     }
 }

@@ -13,7 +13,8 @@ internal static class ModeArguments
     public static bool TakesValue(string name) => name is "--snapshot-batch-gap-ms" or "--empty-snapshot" or "--archive-search-ms"
         or "--archive-status-every-ms" or "--notification-ack" or "--token-alphabet" or "--cookie-path" or "--path-base" or "--time-zone-style" or "--sender-element"
         or "--logout-without-token" or "--huge-message-records" or "--endless-rest-body" or "--oversized-rest-body-bytes" or "--redirect-upgrade-to"
-        or "--redirect-upgrade-status" or "--freeze-after-messages" or "--bogus-end" or "--invalid-utf8-frames";
+        or "--redirect-upgrade-status" or "--freeze-after-messages" or "--bogus-end" or "--invalid-utf8-frames"
+        or "--redirect-rest-to" or "--entry-points-base";
 
     public static void ApplySwitch(SimulatorOptions options, string name)
     {
@@ -83,12 +84,23 @@ internal static class ModeArguments
                 return SimulatorFaults.IsRedirectTarget(value)
                     ? Set(() => faults.RedirectUpgradeTo = value)
                     : Invalid(name, value, "an absolute http, https, ws or wss URL");
+            case "--redirect-rest-to":
+                return IsHttpUrl(value)
+                    ? Set(() => faults.RedirectRestTo = value)
+                    : Invalid(name, value, "an absolute http or https URL");
+            case "--entry-points-base":
+                return IsHttpUrl(value)
+                    ? Set(() => faults.EntryPointsBase = value)
+                    : Invalid(name, value, "an absolute http or https URL");
             default:
                 return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var status) && status is 301 or 302 or 303 or 307 or 308
                     ? Set(() => faults.RedirectUpgradeStatus = status)
                     : Invalid(name, value, "301, 302, 303, 307 or 308");
         }
     }
+
+    private static bool IsHttpUrl(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 
     private static string? Milliseconds(string name, string value, Action<int> assign) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms)

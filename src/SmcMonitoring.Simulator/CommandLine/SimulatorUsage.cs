@@ -96,6 +96,9 @@ internal static class SimulatorUsage
                                     (other-fetch) before its records; then the fault clears
           --invalid-utf8-frames N   the next stored fetch gets N text frames of invalid UTF-8 among its records
           --wrong-type-records      the next stored fetch's first records message starts with 1, "x", null
+          --redirect-rest-to URL    REST calls made with a session answer a redirect (--redirect-upgrade-status)
+                                    to URL plus the request's path
+          --entry-points-base URL   the entry points (GET /{ver}/api) name URL as their base, not the simulator
 
         Simulator controls (HTTP, no SMC session needed, only under /_simulator/, after the --path-base if any):
           POST /_simulator/element-change   {"context":"host","action":"update","id":"1087"} (id optional)

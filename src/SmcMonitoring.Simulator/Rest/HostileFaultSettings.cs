@@ -13,7 +13,8 @@ internal static class HostileFaultSettings
 {
     public const string ValidFields =
         "UpgradeNeverAnswered, BatchesPastQuantity, HugeMessageRecords, EndlessRestBody (login, api, versions, none), OversizedRestBodyBytes, "
-        + "RedirectUpgradeTo (URL), RedirectUpgradeStatus, FreezeAfterMessages, EndFrame (array, other-fetch, none), InvalidUtf8Frames, WrongTypeRecords";
+        + "RedirectUpgradeTo (URL), RedirectUpgradeStatus, FreezeAfterMessages, EndFrame (array, other-fetch, none), InvalidUtf8Frames, WrongTypeRecords, "
+        + "RedirectRestTo (URL), EntryPointsBase (URL)";
 
     public static JsonObject AddTo(JsonObject json, SimulatorFaults faults)
     {
@@ -28,6 +29,8 @@ internal static class HostileFaultSettings
         json["EndFrame"] = ModeNames.Of(faults.EndFrame);
         json["InvalidUtf8Frames"] = faults.InvalidUtf8Frames;
         json["WrongTypeRecords"] = faults.WrongTypeRecords;
+        json["RedirectRestTo"] = faults.RedirectRestTo;
+        json["EntryPointsBase"] = faults.EntryPointsBase;
         return json;
     }
 
@@ -60,6 +63,12 @@ internal static class HostileFaultSettings
                     _ => throw new FormatException($"{field.Name} must be a URL or null"),
                 };
                 return true;
+            case "REDIRECTRESTTO":
+                faults.RedirectRestTo = Url(value, field.Name);
+                return true;
+            case "ENTRYPOINTSBASE":
+                faults.EntryPointsBase = Url(value, field.Name);
+                return true;
             case "REDIRECTUPGRADESTATUS":
                 faults.RedirectUpgradeStatus = value.ValueKind == JsonValueKind.Null ? 307 : FaultSettings.Count(value, field.Name);
                 return true;
@@ -79,6 +88,13 @@ internal static class HostileFaultSettings
                 return false;
         }
     }
+
+    private static string? Url(JsonElement value, string name) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.String => value.GetString(),
+        _ => throw new FormatException($"{name} must be a URL or null"),
+    };
 
     private static T Mode<T>(JsonElement value, string name)
         where T : struct, Enum =>

@@ -32,6 +32,12 @@ internal sealed class RestAnswers
     public Task EntryPointsAsync(HttpContext http, string versionBase)
     {
         var faults = context.Faults;
+        if (faults.EntryPointsBase is { } elsewhere)
+        {
+            NoteFault(http, "EntryPointsBase", elsewhere);
+            versionBase = elsewhere + versionBase[versionBase.LastIndexOf('/')..];
+        }
+
         if (faults.EndlessRestBody == EndlessRestAnswer.Api)
         {
             return EndlessAsync(http, "{\"entry_point\":[", $"{{\"rel\":\"host\",\"href\":\"{versionBase}/elements/host\",\"method\":\"GET\"}},");

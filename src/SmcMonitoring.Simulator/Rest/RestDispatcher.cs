@@ -102,6 +102,12 @@ internal sealed class RestDispatcher
             return;
         }
 
+        if (route.NeedsSession && context.Faults.RedirectRestTo is { } redirect)
+        {
+            RedirectElsewhere(http, redirect);
+            return;
+        }
+
         var session = context.Sessions.FromRequest(request);
         if (route.NeedsSession && session is null)
         {
@@ -116,6 +122,16 @@ internal sealed class RestDispatcher
         }
 
         await route.Handle(http, new RouteCall($"{baseUrl}/{version}", session, body));
+    }
+
+    /// <summary>The <see cref="SimulatorFaults.RedirectRestTo"/> answer: a redirect to that URL plus the request's path.</summary>
+    private void RedirectElsewhere(HttpContext http, string target)
+    {
+        var location = target.TrimEnd('/') + http.Request.PathBase + http.Request.Path;
+        var status = context.Faults.RedirectUpgradeStatus;
+        context.Recorder.Note("fault", $"{http.Request.PathBase}{http.Request.Path}", new JsonObject { ["fault"] = "RedirectRestTo", ["status"] = status, ["location"] = location });
+        http.Response.StatusCode = status;
+        http.Response.Headers.Location = location;
     }
 
     /// <summary>Moves <see cref="SimulatorOptions.PathBase"/> from the path to PathBase; false when the request is outside it.</summary>

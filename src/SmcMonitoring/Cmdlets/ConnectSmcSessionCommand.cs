@@ -151,6 +151,13 @@ public sealed class ConnectSmcSessionCommand : SmcCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>
+    /// <para type="description">How long a websocket of the session (a query or notifications) may receive nothing before it sends a ping; when nothing at all answers within the same time again, the SMC is taken as frozen: a live query reconnects (with a warning) and any other query ends with an error. Fractions are allowed; 0 turns pings off. Defaults to 30.</para>
+    /// </summary>
+    [Parameter]
+    [ValidateRange(0.0, 3600.0)]
+    public double KeepAliveSec { get; set; } = 30;
+
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
@@ -160,6 +167,7 @@ public sealed class ConnectSmcSessionCommand : SmcCmdlet
         if (SkipCertificateCheck) { settings.SkipCertificateCheck = true; }
         if (CertificateAuthority != null) { settings.CertificateAuthority = CertificateAuthority; }
         settings.MaxMessageBytes = MaxMessageSizeMB * 1024 * 1024;
+        settings.KeepAliveInterval = TimeSpan.FromSeconds(KeepAliveSec);
         if (MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) || settings.Source == "parameters") { settings.Timeout = TimeSpan.FromSeconds(TimeoutSec); }
         if (!Force && SessionRegistry.FindSameLogin(CurrentRunspace, settings) is { } existing)
         {

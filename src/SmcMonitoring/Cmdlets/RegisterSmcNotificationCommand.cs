@@ -11,7 +11,7 @@ namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
 /// <para type="synopsis">Subscribes to SMC element changes (created, updated, deleted, ...) as PowerShell events.</para>
-/// <para type="description">Register-SmcNotification opens the SMC's notification socket, subscribes each -Context (entry-point names such as host, network, single_fw; '*' for every element type) with its own subscription id, and turns every change into a PowerShell event, exactly as Register-ObjectEvent does for .NET events: -SourceIdentifier, -Action, -MessageData, -SupportEvent, -Forward and -MaxTriggerCount behave the same, events wait in the queue for Get-Event, Wait-Event and Remove-Event, -Action returns the PSEventJob, Get-EventSubscriber lists the subscription and Unregister-Event closes its socket. $Event.SourceEventArgs (and $EventArgs in an action) is an SmcElementChangedEventArgs: SubscriptionId, Context, Action, Href, ElementType, ElementId, ReceivedAt and the raw message. A dropped socket is reopened with bounded exponential backoff and the contexts are subscribed again, with a warning that changes during the gap may be missing (the SMC has no replay); -NoReconnect turns that off. At most -MaxQueuedEvents events of the subscription wait in the queue: when nobody reads them, the oldest are dropped, with a warning.</para>
+/// <para type="description">Register-SmcNotification opens the SMC's notification socket, subscribes each -Context (entry-point names such as host, network, single_fw; '*' for every element type) with its own subscription id, and turns every change into a PowerShell event, exactly as Register-ObjectEvent does for .NET events: -SourceIdentifier, -Action, -MessageData, -SupportEvent, -Forward and -MaxTriggerCount behave the same, events wait in the queue for Get-Event, Wait-Event and Remove-Event, -Action returns the PSEventJob, Get-EventSubscriber lists the subscription and Unregister-Event closes its socket. $Event.SourceEventArgs (and $EventArgs in an action) is an SmcElementChangedEventArgs: SubscriptionId, Context, Action, Href, ElementType, ElementId, ReceivedAt and the raw message. A dropped socket is reopened with bounded exponential backoff and the contexts are subscribed again, with a warning that changes during the gap may be missing (the SMC has no replay); -NoReconnect turns that off. At most -MaxQueuedEvents events of the subscription wait in the queue, or wait for a slow -Action: when nobody reads them, or the action falls behind, the oldest are dropped, with a warning that counts them.</para>
 /// </summary>
 /// <example>
 /// <code>Register-SmcNotification -Context host, network -SourceIdentifier SmcChanges
@@ -63,7 +63,7 @@ public sealed class RegisterSmcNotificationCommand : ObjectEventRegistrationBase
     public SwitchParameter NoReconnect { get; set; }
 
     /// <summary>
-    /// <para type="description">The most events of this subscription that wait in the event queue; older ones are dropped, with a warning. Defaults to 10000.</para>
+    /// <para type="description">The most events of this subscription that wait in the event queue, or wait for -Action to handle them; older ones are dropped, with a warning. Defaults to 10000.</para>
     /// </summary>
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
@@ -102,6 +102,10 @@ public sealed class RegisterSmcNotificationCommand : ObjectEventRegistrationBase
             channel.Dispose();
             return;
         }
+        // An action that falls behind must not grow PowerShell's action queue without bound: events wait in a capped backlog.
+        var backlog = Action is null ? null : new ActionBacklog(MaxQueuedEvents, channel.Raise, dropped => channel.Status(
+            $"The -Action of SMC notification events is slower than the SMC: {dropped} of the oldest waiting events were dropped so that at most {MaxQueuedEvents} wait for it (-MaxQueuedEvents). Make the action faster, or narrow -Context."));
+        channel.Backlog = backlog;
         _channel = channel;
         base.EndProcessing();
         var subscriber = Events.Subscribers.FirstOrDefault(s => ReferenceEquals(s.SourceObject, channel) && s.EventName == GetSourceObjectEventName());
@@ -110,6 +114,10 @@ public sealed class RegisterSmcNotificationCommand : ObjectEventRegistrationBase
             channel.Dispose();
             return;
         }
+        // Runs after the actions of each group of events handed on (PowerShell runs actions in order) and lets the next group through.
+        var passed = backlog is null ? null : Events.SubscribeEvent(backlog, nameof(ActionBacklog.Passed), subscriber.SourceIdentifier + ".Backlog",
+            PSObject.AsPSObject(new System.Action(backlog.Done)), ScriptBlock.Create("$Event.MessageData.Invoke()"), true, false);
+        backlog?.Start();
         // Warnings reach the console through an event action, which runs on the pipeline thread.
         var status = Events.SubscribeEvent(channel, nameof(NotificationChannel.StatusChanged), subscriber.SourceIdentifier + ".Status", null,
             ScriptBlock.Create("$Host.UI.WriteWarningLine($EventArgs.Message)"), true, false);
@@ -118,6 +126,7 @@ public sealed class RegisterSmcNotificationCommand : ObjectEventRegistrationBase
         {
             cap.Dispose();
             Events.UnsubscribeEvent(status);
+            if (passed != null) { Events.UnsubscribeEvent(passed); }
             channel.Dispose();
         };
         WriteVerbose(SubscribedText(channel));

@@ -56,6 +56,12 @@ internal static class SmcErrors
     /// <summary>A REST answer is not the JSON expected.</summary>
     public static readonly SmcError ResponseInvalid = new("SmcResponseInvalid", SmcErrorKind.Protocol);
 
+    /// <summary>A REST answer's body is larger than its limit (small for login and entry points, -MaxMessageSizeMB else).</summary>
+    public static readonly SmcError ResponseTooLarge = new("SmcResponseTooLarge", SmcErrorKind.Protocol);
+
+    /// <summary>The SMC sent a REST call to another host (a redirect, or an entry point there), which is never followed with the session's credentials.</summary>
+    public static readonly SmcError RequestRedirected = new("SmcRequestRedirected", SmcErrorKind.Refused);
+
     /// <summary>The session is disconnected (logged out).</summary>
     public static readonly SmcError SessionDisconnected = new("SmcSessionDisconnected", SmcErrorKind.NoSession);
 

@@ -129,6 +129,7 @@ public sealed class NotificationChannel : IDisposable
         }
         try { _loop?.Wait(TimeSpan.FromSeconds(3)); }
         catch (AggregateException) { }
+        Backlog?.Dispose();
         _source?.Dispose();
         _session.Untrack(this);
     }
@@ -222,9 +223,17 @@ public sealed class NotificationChannel : IDisposable
         foreach (var (type, element) in message.Events)
         {
             Interlocked.Increment(ref _eventCount);
-            ElementChanged?.Invoke(this, new SmcElementChangedEventArgs(message.SubscriptionId, context, type, element, DateTime.Now, raw));
+            var change = new SmcElementChangedEventArgs(message.SubscriptionId, context, type, element, DateTime.Now, raw);
+            if (Backlog is { } backlog) { backlog.Offer(change); }
+            else { Raise(change); }
         }
     }
+
+    /// <summary>When set (an <c>-Action</c> subscription), events go through it, bounded, instead of straight to <see cref="ElementChanged"/>.</summary>
+    internal ActionBacklog? Backlog { get; set; }
+
+    /// <summary>Raises <see cref="ElementChanged"/> for one change.</summary>
+    internal void Raise(SmcElementChangedEventArgs change) => ElementChanged?.Invoke(this, change);
 
     /// <summary>Records a subscription answer: its id for its context (the echoed one, else the oldest unanswered), or a refusal.</summary>
     private void Acknowledge(NotificationMessage message)

@@ -58,7 +58,7 @@ internal sealed partial class SmcRestClient
             {
                 throw await FailureAsync(response, method, uri, purpose).ConfigureAwait(false);
             }
-            var bytes = response.Content == null ? Array.Empty<byte>() : await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var bytes = await ReadBodyAsync(response, request, small: false, cancellationToken).ConfigureAwait(false);
             if (bytes.Length == 0) { return null; }
             try
             {

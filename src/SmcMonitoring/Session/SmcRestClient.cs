@@ -68,12 +68,14 @@ internal sealed partial class SmcRestClient : IDisposable
                 ? SmcErrors.AuthenticationFailed.Create($"The SMC at {_settings.Url} refused the {what} for domain '{_settings.Domain}' (HTTP {(int)response.StatusCode}): {reason}", reason)
                 : SmcErrors.LoginFailed.Create($"Login to the SMC at {_settings.Url} failed (HTTP {(int)response.StatusCode}): {reason}", reason);
         }
+        // The body is not used, but is read within the small limit: an endless login answer is refused, never buffered.
+        await ReadBodyAsync(response, request, small: true, cancellationToken).ConfigureAwait(false);
         Token = response.Headers.TryGetValues("Authorization", out var tokens) ? tokens.FirstOrDefault() : null;
         if (Token is null && SessionCookie is null)
         {
             throw SmcErrors.SessionMissing.Create($"The SMC at {_settings.Url} accepted the login but sent neither a JSESSIONID cookie nor an Authorization header.");
         }
-        using var entryPoints = await GetJsonAsync(new Uri(_settings.Url, $"{version.Text}/api"), cancellationToken, authenticated: false).ConfigureAwait(false);
+        using var entryPoints = await GetJsonAsync(new Uri(_settings.Url, $"{version.Text}/api"), cancellationToken, authenticated: false, small: true).ConfigureAwait(false);
         var map = new Dictionary<string, Uri>(StringComparer.Ordinal);
         if (entryPoints.RootElement.TryGetProperty("entry_point", out var list) && list.ValueKind == JsonValueKind.Array)
         {
@@ -103,12 +105,12 @@ internal sealed partial class SmcRestClient : IDisposable
         if (!_entryPoints.TryGetValue("current_user", out var href)) { return _settings.Credential?.UserName; }
         try
         {
-            using var current = await GetJsonAsync(href, cancellationToken).ConfigureAwait(false);
+            using var current = await GetJsonAsync(href, cancellationToken, small: true).ConfigureAwait(false);
             if (!current.RootElement.TryGetProperty("value", out var value) || !Uri.TryCreate(value.GetString(), UriKind.Absolute, out var user))
             {
                 return _settings.Credential?.UserName;
             }
-            using var element = await GetJsonAsync(user, cancellationToken).ConfigureAwait(false);
+            using var element = await GetJsonAsync(user, cancellationToken, small: true).ConfigureAwait(false);
             return element.RootElement.TryGetProperty("name", out var name) ? name.GetString() : _settings.Credential?.UserName;
         }
         catch (SmcException)
@@ -122,6 +124,8 @@ internal sealed partial class SmcRestClient : IDisposable
     {
         if (!_entryPoints.TryGetValue("logout", out var href)) { return; }
         using var request = new HttpRequestMessage(HttpMethod.Put, href);
+        // In token mode the token is the session: a logout without it is refused (401) and leaves the token valid.
+        if (Token != null) { request.Headers.TryAddWithoutValidation("Authorization", Token); }
         using var response = await SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.NoContent && response.StatusCode != HttpStatusCode.OK)
         {
@@ -131,7 +135,11 @@ internal sealed partial class SmcRestClient : IDisposable
     }
 
     /// <summary>GETs a JSON document; on 401 logs in again once and repeats the call.</summary>
-    public async Task<JsonDocument> GetJsonAsync(Uri uri, CancellationToken cancellationToken, bool authenticated = true)
+    /// <param name="uri">The absolute URL, on the session's SMC.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <param name="authenticated">Whether the token goes with the call.</param>
+    /// <param name="small">Whether the answer is one of the small ones (<see cref="SmallBodyLimit"/>), else <see cref="LargeBodyLimit"/>.</param>
+    public async Task<JsonDocument> GetJsonAsync(Uri uri, CancellationToken cancellationToken, bool authenticated = true, bool small = false)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -155,7 +163,7 @@ internal sealed partial class SmcRestClient : IDisposable
                 throw error.Create(
                     $"GET {uri.AbsolutePath} on the SMC at {_settings.Url} failed (HTTP {(int)response.StatusCode}): {reason}", reason);
             }
-            var body = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var body = await ReadBodyAsync(response, request, small, cancellationToken).ConfigureAwait(false);
             try
             {
                 return JsonDocument.Parse(body);
@@ -169,11 +177,24 @@ internal sealed partial class SmcRestClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 
+    /// <summary>
+    /// Sends a request to the session's SMC and returns once the answer's headers are in (its body is read, bounded,
+    /// by <see cref="ReadBodyAsync"/>). A request to another host is never sent, and a redirect is never followed:
+    /// the session's cookie and token go only to the SMC the user named.
+    /// </summary>
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var uri = request.RequestUri!;
+        if (Uri.Compare(uri, _settings.Url, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0)
+        {
+            throw SmcErrors.RequestRedirected.Create(
+                $"The SMC at {_settings.Url} pointed {request.Method} {uri.AbsolutePath} to {uri.GetLeftPart(UriPartial.Authority)}, another host than the session's, so the call is not made: the session's credentials go only to {_settings.Url.GetLeftPart(UriPartial.Authority)}. "
+                + "If the SMC is reached through a proxy or under another name, connect with the address it names in its links (Connect-SmcSession -Url).");
+        }
+        HttpResponseMessage response;
         try
         {
-            return await _http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException ex)
         {
@@ -194,6 +215,18 @@ internal sealed partial class SmcRestClient : IDisposable
         {
             throw SmcErrors.RequestTimeout.Create($"The SMC at {_settings.Url} did not answer {request.Method} {request.RequestUri?.AbsolutePath} within {_settings.Timeout.TotalSeconds:0} seconds (-TimeoutSec).", ex);
         }
+        var status = (int)response.StatusCode;
+        if (status is >= 300 and < 400 && status != 304)
+        {
+            var location = response.Headers.Location;
+            response.Dispose();
+            var target = location is null ? "nowhere"
+                : location.IsAbsoluteUri ? location.GetLeftPart(UriPartial.Authority) + location.AbsolutePath
+                : location.OriginalString.Split('?')[0];
+            throw SmcErrors.RequestRedirected.Create(
+                $"The SMC at {_settings.Url} answered {request.Method} {uri.AbsolutePath} with a redirect (HTTP {status}) to {target}. Redirects are never followed, so the session's credentials go only to the SMC named by -Url; if the SMC moved, run Connect-SmcSession with its new address.");
+        }
+        return response;
     }
 
     private HttpContent LoginBody(bool withKey)
@@ -225,10 +258,10 @@ internal sealed partial class SmcRestClient : IDisposable
         return ex;
     }
 
-    /// <summary>The SMC's error text: <c>message</c> and <c>details</c> of a JSON body, else the body itself.</summary>
-    internal static async Task<string> ErrorTextAsync(HttpResponseMessage response)
+    /// <summary>The SMC's error text: <c>message</c> and <c>details</c> of a JSON body, else the body itself (its first 64 KB).</summary>
+    private async Task<string> ErrorTextAsync(HttpResponseMessage response)
     {
-        var text = response.Content == null ? string.Empty : await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+        var text = await ReadErrorBodyAsync(response).ConfigureAwait(false);
         try
         {
             using var document = JsonDocument.Parse(text);

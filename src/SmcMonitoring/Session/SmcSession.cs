@@ -95,7 +95,7 @@ public sealed partial class SmcSession : IDisposable
         var session = new SmcSession(settings, rest);
         try
         {
-            using var versions = await rest.GetJsonAsync(new Uri(settings.Url, "api"), cancellationToken, authenticated: false).ConfigureAwait(false);
+            using var versions = await rest.GetJsonAsync(new Uri(settings.Url, "api"), cancellationToken, authenticated: false, small: true).ConfigureAwait(false);
             var advertised = versions.RootElement.TryGetProperty("version", out var list) && list.ValueKind == JsonValueKind.Array
                 ? list.EnumerateArray().Select(v => v.TryGetProperty("rel", out var rel) ? rel.GetString() : null).Where(v => v != null).Cast<string>()
                 : Enumerable.Empty<string>();

@@ -119,7 +119,11 @@ public class SnapshotQueryTests
         var end = h.End();
         Assert.Equal(QueryEndReason.SnapshotCap, end.Reason);
         Assert.Null(end.Failure);
-        Assert.Contains(h.Notices(NoticeLevel.Warning), n => n.Contains("did not end by itself"));
+        var warning = Assert.Single(h.Notices(NoticeLevel.Warning), n => n.Contains("did not end by itself"));
+        // No -TimeoutSec was given: the text names the default cap and how to change it, never "-TimeoutSec (...) passed".
+        Assert.Contains("within 120 s", warning);
+        Assert.Contains("-TimeoutSec to allow a longer snapshot", warning);
+        Assert.DoesNotContain("passed", warning);
     }
 
     [Fact]

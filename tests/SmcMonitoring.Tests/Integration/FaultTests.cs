@@ -112,6 +112,32 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_live_query_notices_a_frozen_smc_by_its_unanswered_ping_and_reconnects()
+    {
+        using var host = new PowerShellHost();
+        try
+        {
+            // Every socket freezes after three messages: the socket stays open, nothing comes, pings go unanswered.
+            _simulator.Faults.FreezeAfterMessages = 3;
+            var (output, errors) = host.Run(
+                "& { $s = Connect-SmcSession -Url $url -ApiKey $key -KeepAliveSec 0.2; Get-SmcLog -Session $s -Live -Duration 2.5 -MaxReconnectAttempts 5 } 3>&1",
+                new Dictionary<string, object?> { ["url"] = _simulator.BaseUrl.ToString(), ["key"] = _simulator.ApiKey });
+            var warnings = output.Select(o => o.BaseObject).OfType<WarningRecord>().Select(w => w.Message).ToList();
+            var frozen = warnings.FirstOrDefault(w => w.Contains("lost its connection") && w.Contains("did not answer a websocket ping within 0.2 s"));
+            Assert.True(frozen != null, "no warning named the unanswered ping: " + string.Join(" | ", warnings));
+            Assert.Contains("-KeepAliveSec", frozen);
+            Assert.Contains("reconnecting", frozen);
+            Assert.Contains(warnings, w => w.Contains("may be missing"));
+            Assert.NotEmpty(output.Select(o => o.BaseObject).OfType<SmcLogRecord>());
+            Assert.Empty(errors);
+        }
+        finally
+        {
+            _simulator.Faults.Reset();
+        }
+    }
+
+    [Fact]
     public void A_live_query_without_reconnection_ends_with_an_error()
     {
         try

@@ -122,6 +122,48 @@ public sealed class NotificationTests : IAsyncLifetime
         Assert.True(channel.IsRunning);
     }
 
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(4, false)]
+    public async Task The_notification_socket_accepts_messages_up_to_the_sessions_MaxMessageSizeMB(int megabytes, bool skipped)
+    {
+        using var session = await SmcSession.ConnectAsync(new SmcConnectionSettings
+        {
+            Url = _simulator.BaseUrl,
+            ApiKey = SmcConfigurationReader.ToSecureString(_simulator.ApiKey),
+            MaxMessageBytes = megabytes * 1024 * 1024,
+        }, CancellationToken.None);
+        using var channel = new NotificationChannel(session, new[] { "host" }, ReconnectPolicy.None);
+        var received = new BlockingCollection<SmcElementChangedEventArgs>();
+        var statuses = new ConcurrentQueue<string>();
+        channel.ElementChanged += (_, e) => received.Add(e);
+        channel.StatusChanged += (_, s) => statuses.Enqueue(s.Message);
+        try
+        {
+            // A 2 MB message comes before the subscription's answer: over a 1 MB limit, under a 4 MB one.
+            _simulator.Faults.OversizedMessageBytes = 2 * 1024 * 1024;
+            await channel.StartAsync(CancellationToken.None);
+        }
+        finally
+        {
+            _simulator.Faults.Reset();
+        }
+        _simulator.RaiseElementChange("host", "update", "31");
+        Assert.Equal("31", (await Next(received)).ElementId);
+        var tooLarge = statuses.Where(m => m.Contains("larger than")).ToList();
+        if (skipped)
+        {
+            var status = Assert.Single(tooLarge);
+            Assert.Contains("larger than 1 MB", status);
+            Assert.Contains("-MaxMessageSizeMB", status);
+        }
+        else
+        {
+            Assert.Empty(tooLarge);
+        }
+        Assert.True(channel.IsRunning);
+    }
+
     [Fact]
     public void Events_nobody_reads_are_capped_in_the_powershell_queue()
     {
@@ -137,6 +179,42 @@ public sealed class NotificationTests : IAsyncLifetime
         Assert.InRange(queued.Count, 1, 5);
         Assert.Contains("139", queued);
         host.RunClean("Unregister-Event -SourceIdentifier capped; Get-SmcSession | Disconnect-SmcSession");
+    }
+
+    [Fact]
+    public void A_slow_action_gets_the_newest_events_in_order_and_the_oldest_are_dropped_with_a_count()
+    {
+        using var host = new PowerShellHost();
+        var variables = new Dictionary<string, object?> { ["url"] = _simulator.BaseUrl.ToString(), ["key"] = _simulator.ApiKey };
+        var channel = (NotificationChannel)host.RunClean(
+            "$global:handled = [System.Collections.Generic.List[string]]::new(); $s = Connect-SmcSession -Url $url -ApiKey $key; " +
+            "$null = Register-SmcNotification -Session $s -Context host -SourceIdentifier slow -MaxQueuedEvents 20 -Action { Start-Sleep -Milliseconds 20; $global:handled.Add($EventArgs.ElementId) }; " +
+            "(Get-EventSubscriber -SourceIdentifier slow).SourceObject", variables)[0].BaseObject;
+        var warnings = new ConcurrentQueue<string>();
+        channel.StatusChanged += (_, e) => warnings.Enqueue(e.Message);
+        const int Sent = 300;
+        for (var i = 0; i < Sent; i++) { _simulator.RaiseElementChange("host", "update", (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)); }
+        Assert.True(SpinWait.SpinUntil(() => channel.EventCount == Sent, TimeSpan.FromSeconds(15)), $"only {channel.EventCount} of {Sent} changes arrived");
+
+        // Actions run while the runspace waits; wait until every event that was not dropped has been handled.
+        var handled = host.RunClean(
+            "$deadline = [datetime]::UtcNow.AddSeconds(20); while ($global:handled.Count -lt $expected -and [datetime]::UtcNow -lt $deadline) { $null = Wait-Event -SourceIdentifier nothing -Timeout 1 }; $global:handled.ToArray()",
+            new Dictionary<string, object?> { ["expected"] = Sent - (int)channel.Backlog!.Dropped })
+            .Select(o => int.Parse((string)o.BaseObject, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+        var dropped = channel.Backlog!.Dropped;
+        Assert.True(dropped > 0, "the slow action dropped nothing");
+        Assert.Equal(Sent, handled.Count + dropped);
+        Assert.InRange(handled.Count, 20, 20 + ActionBacklog.InFlight + 40);
+        // Events are handed on in order; PowerShell may run an action while another one sleeps, so only the set is checked.
+        Assert.Equal(handled.Count, handled.Distinct().Count());
+        Assert.Contains(1000 + Sent - 1, handled);
+        Assert.True(handled.Count(i => i >= 1000 + Sent - 20) == 20, "the newest 20 events were not all handled");
+        var warning = Assert.Single(warnings, w => w.Contains("dropped"));
+        Assert.Contains("-MaxQueuedEvents", warning);
+        Assert.Contains("at most 20", warning);
+        host.RunClean("Unregister-Event -SourceIdentifier slow; Get-SmcSession | Disconnect-SmcSession");
+        Assert.Equal(0, channel.Backlog.Waiting);
     }
 
     private static List<string?> Queued(PowerShellHost host) =>
