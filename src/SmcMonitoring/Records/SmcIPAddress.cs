@@ -1,0 +1,85 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+
+namespace SmcMonitoring.Records;
+
+/// <summary>
+/// An IP address from an SMC record. It is an <see cref="IPAddress"/> in every way (<c>-is [ipaddress]</c>, its text,
+/// equality) and it also compares, so <c>Sort-Object Src</c> orders addresses by number, not by their text:
+/// every IPv4 address before every IPv6 address, each family by its bytes from the first, then by IPv6 scope id.
+/// An IPv4-mapped IPv6 address (<c>::ffff:10.0.0.1</c>) is an IPv6 address in this order.
+/// </summary>
+public sealed class SmcIPAddress : IPAddress, IComparable, IComparable<IPAddress>
+{
+    /// <summary>An IPv4 address from its network-order value, as <see cref="IPAddress(long)"/> takes it.</summary>
+    internal SmcIPAddress(long networkOrderIPv4) : base(networkOrderIPv4)
+    {
+    }
+
+    private SmcIPAddress(byte[] address) : base(address)
+    {
+    }
+
+    private SmcIPAddress(byte[] ipv6, long scopeId) : base(ipv6, scopeId)
+    {
+    }
+
+    /// <summary>The comparable twin of <paramref name="address"/> (the same family, bytes and scope id).</summary>
+    internal static SmcIPAddress From(IPAddress address)
+    {
+        if (address is SmcIPAddress comparable) { return comparable; }
+        return address.AddressFamily == AddressFamily.InterNetworkV6
+            ? new SmcIPAddress(address.GetAddressBytes(), address.ScopeId)
+            : new SmcIPAddress(address.GetAddressBytes());
+    }
+
+    /// <summary>
+    /// Compares by number: IPv4 before IPv6, then the address bytes from the first, then the IPv6 scope id. Null
+    /// sorts first.
+    /// </summary>
+    /// <param name="other">Any IP address (a plain <see cref="IPAddress"/> compares the same way).</param>
+    public int CompareTo(IPAddress? other)
+    {
+        if (other is null) { return 1; }
+        if (ReferenceEquals(this, other)) { return 0; }
+        var family = FamilyRank(AddressFamily).CompareTo(FamilyRank(other.AddressFamily));
+        if (family != 0) { return family; }
+        if (AddressFamily == AddressFamily.InterNetwork)
+        {
+            return HostOrderIPv4(this).CompareTo(HostOrderIPv4(other));
+        }
+        var mine = GetAddressBytes();
+        var theirs = other.GetAddressBytes();
+        var length = Math.Min(mine.Length, theirs.Length);
+        for (var i = 0; i < length; i++)
+        {
+            if (mine[i] != theirs[i]) { return mine[i].CompareTo(theirs[i]); }
+        }
+        return mine.Length != theirs.Length
+            ? mine.Length.CompareTo(theirs.Length)
+            : AddressFamily == AddressFamily.InterNetworkV6 ? ScopeId.CompareTo(other.ScopeId) : 0;
+    }
+
+    /// <summary>Compares with another IP address (see <see cref="CompareTo(IPAddress)"/>).</summary>
+    /// <param name="obj">An <see cref="IPAddress"/> or null.</param>
+    /// <exception cref="ArgumentException"><paramref name="obj"/> is neither an IP address nor null.</exception>
+    public int CompareTo(object? obj) => obj switch
+    {
+        null => 1,
+        IPAddress address => CompareTo(address),
+        _ => throw new ArgumentException($"An IP address compares only with another IP address, not with a {obj.GetType().FullName}.", nameof(obj)),
+    };
+
+    private static int FamilyRank(AddressFamily family) => family switch
+    {
+        AddressFamily.InterNetwork => 0,
+        AddressFamily.InterNetworkV6 => 1,
+        _ => 2,
+    };
+
+    // IPAddress.Address is obsolete only because it cannot hold IPv6; for IPv4 it reads the value without allocating.
+#pragma warning disable CS0618
+    private static uint HostOrderIPv4(IPAddress address) => (uint)NetworkToHostOrder((int)address.Address);
+#pragma warning restore CS0618
+}

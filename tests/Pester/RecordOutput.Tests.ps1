@@ -1,0 +1,75 @@
+# What users do with records after they arrive: sort them, filter with their values, export them (CSV, JSON, CliXml)
+# and look at them in a 120-column console.
+
+BeforeAll {
+    Import-Module $env:SMCMON_MODULE -Force
+    Import-Module (Join-Path $PSScriptRoot 'TestHelpers.psm1') -Force
+    $script:sim = Start-TestSimulator -ArgumentList '--log-records', '5000'
+    $script:session = Connect-SmcSession -Url $sim.Url -ApiKey $sim.ApiKey
+    # The simulator's log has about one IPv6 record in ten.
+    $script:logs = Get-SmcLog -MaxRecords 400
+    $script:addressed = @($logs | Where-Object { $_.Src -is [ipaddress] })
+
+    # An address's place in numeric order, computed without the module: family (IPv4 first), then the bytes in hex.
+    function Get-NumericKey([ipaddress] $Address) {
+        $family = if ($Address.AddressFamily -eq 'InterNetwork') { '4' } else { '6' }
+        $family + (-join ($Address.GetAddressBytes() | ForEach-Object { $_.ToString('x2') }))
+    }
+}
+
+AfterAll {
+    Get-SmcSession | Disconnect-SmcSession -ErrorAction SilentlyContinue
+    Stop-TestSimulator $script:sim
+    Remove-Module SmcMonitoring -ErrorAction SilentlyContinue
+}
+
+Describe 'Addresses in records' {
+    It 'are IP addresses of both families' {
+        $addressed.Count | Should -BeGreaterThan 300
+        @($addressed | Where-Object { $_.Src.AddressFamily -eq 'InterNetworkV6' }).Count | Should -BeGreaterThan 0
+        @($addressed | Where-Object { $_.Src.AddressFamily -eq 'InterNetwork' }).Count | Should -BeGreaterThan 0
+        foreach ($record in $addressed) { $record.Src | Should -BeOfType [ipaddress] }
+        ($logs[0] | Get-Member -Name Src).Definition | Should -Match '^SmcMonitoring\.Records\.SmcIPAddress Src'
+    }
+
+    It 'sort by number with Sort-Object, IPv4 before IPv6, in both directions' {
+        $expected = @($addressed | ForEach-Object { Get-NumericKey $_.Src } | Sort-Object)
+        $ascending = @($addressed | Sort-Object Src | ForEach-Object { Get-NumericKey $_.Src })
+        $descending = @($addressed | Sort-Object Src -Descending | ForEach-Object { Get-NumericKey $_.Src })
+        $ascending | Should -Be $expected
+        $reversed = $expected.Clone()
+        [array]::Reverse($reversed)
+        $descending | Should -Be $reversed
+        $ascending[0] | Should -BeLike '4*'
+        $ascending[-1] | Should -BeLike '6*'
+        # The data tells the two orders apart: sorting the text would give another order.
+        $byText = @($addressed | Sort-Object { $_.Src.ToString() } | ForEach-Object { Get-NumericKey $_.Src })
+        ($byText -join ',') | Should -Not -Be ($expected -join ',')
+    }
+
+    It 'write the same CSV text as plain IP addresses would' {
+        $plain = foreach ($record in $logs) {
+            $copy = [ordered]@{}
+            foreach ($name in $record.GetPropertyNames()) {
+                $value = $record.$name
+                $copy[$name] = if ($value -is [ipaddress]) { [ipaddress]::Parse($value.ToString()) } else { $value }
+            }
+            [pscustomobject] $copy
+        }
+        $csv = $logs | ConvertTo-Csv -NoTypeInformation
+        $csv | Should -Be ($plain | ConvertTo-Csv -NoTypeInformation)
+        $csv[1] | Should -Match ([regex]::Escape('"' + $logs[0].Src + '"'))
+    }
+
+    It 'go back into -Filter as a hashtable value or a scriptblock variable and find their records on the SMC' {
+        foreach ($address in @(
+                ($addressed | Where-Object { $_.Src.AddressFamily -eq 'InterNetwork' } | Select-Object -First 1).Src
+                ($addressed | Where-Object { $_.Src.AddressFamily -eq 'InterNetworkV6' } | Select-Object -First 1).Src)) {
+            $byTable = @(Get-SmcLog -Filter @{ Src = $address } -MaxRecords 20)
+            $byScript = @(Get-SmcLog -Filter { $_.Src -eq $address } -MaxRecords 20)
+            $byTable.Count | Should -BeGreaterThan 0
+            $byScript.Count | Should -Be $byTable.Count
+            foreach ($record in $byTable + $byScript) { $record.Src.ToString() | Should -Be $address.ToString() }
+        }
+    }
+}
