@@ -73,3 +73,61 @@ Describe 'Addresses in records' {
         }
     }
 }
+
+Describe 'Records written out' {
+    It 'ConvertTo-Json writes times as ISO 8601 text and, with -EnumsAsStrings, actions and severities by name' {
+        $json = $logs[0..49] | ConvertTo-Json -EnumsAsStrings
+        $json | Should -Match '"Timestamp":\s*"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}'
+        $json | Should -Match '"Action":\s*"(Allow|Discard|Refuse|Block|Terminate|Permit)'
+        $json | Should -Not -Match '"Action":\s*\d'
+    }
+
+    It 'GetPlainValues gives ConvertTo-Json addresses as text, enums by name and times as ISO 8601 with the instant kept' {
+        $records = @($logs | Where-Object { $_.Severity -ne $null -and $_.Src -is [ipaddress] } | Select-Object -First 10)
+        $records.Count | Should -BeGreaterThan 0
+        $json = $records | ForEach-Object GetPlainValues | ConvertTo-Json
+        $back = @($json | ConvertFrom-Json -DateKind String)
+        $back.Count | Should -Be $records.Count
+        for ($i = 0; $i -lt $records.Count; $i++) {
+            ($back[$i].psobject.Properties.Name -join ',') | Should -Be ($records[$i].GetPropertyNames() -join ',')
+            $back[$i].Src | Should -BeOfType [string]
+            $back[$i].Src | Should -Be $records[$i].Src.ToString()
+            $back[$i].Dst | Should -Be "$($records[$i].Dst)"
+            $back[$i].Action | Should -Be $records[$i].Action.ToString()
+            $back[$i].Severity | Should -Be $records[$i].Severity.ToString()
+            $back[$i].Timestamp | Should -Match '^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}'
+            [datetime]::Parse($back[$i].Timestamp, [cultureinfo]::InvariantCulture, 'RoundtripKind') | Should -Be $records[$i].Timestamp
+            $back[$i].SrcPort | Should -Be $records[$i].SrcPort
+        }
+    }
+
+    It 'GetPlainValues serves session-monitor records too: alerts with their severity and change by name' {
+        $alert = Get-SmcAlert | Select-Object -First 1
+        $plain = $alert.GetPlainValues() | ConvertTo-Json | ConvertFrom-Json -DateKind String
+        $plain.Severity | Should -Be $alert.Severity.ToString()
+        $plain.Change | Should -Be 'Added'
+        $plain.Src | Should -Be "$($alert.Src)"
+    }
+
+    It 'Export-Clixml and Import-Clixml give back typed values' {
+        $file = Join-Path $TestDrive 'logs.xml'
+        $records = @($logs | Where-Object { $_.Severity -ne $null } | Select-Object -First 20)
+        $records | Export-Clixml -Path $file
+        $back = @(Import-Clixml -Path $file)
+        $back.Count | Should -Be $records.Count
+        for ($i = 0; $i -lt $records.Count; $i++) {
+            $back[$i].Action | Should -BeOfType [SmcMonitoring.Fields.SmcAction]
+            $back[$i].Action | Should -Be $records[$i].Action
+            $back[$i].Severity | Should -BeOfType [SmcMonitoring.Fields.SmcSeverity]
+            $back[$i].Severity | Should -Be $records[$i].Severity
+            $back[$i].Timestamp | Should -Be $records[$i].Timestamp
+            if ($records[$i].Src -is [ipaddress]) {
+                $back[$i].Src | Should -BeOfType [ipaddress]
+                $back[$i].Src | Should -Be $records[$i].Src
+            }
+        }
+        $alert = Get-SmcAlert | Select-Object -First 1
+        $alert | Export-Clixml -Path $file
+        (Import-Clixml -Path $file).Change | Should -BeOfType [SmcMonitoring.Fields.SmcChange]
+    }
+}
