@@ -7,7 +7,7 @@ BeforeAll {
     $script:sim = Start-TestSimulator -ArgumentList '--log-records', '5000'
     $script:session = Connect-SmcSession -Url $sim.Url -ApiKey $sim.ApiKey
     # The simulator's log has about one IPv6 record in ten.
-    $script:logs = Get-SmcLog -MaxRecords 400
+    $script:logs = Get-SmcLog -MaxRecords 250
     $script:addressed = @($logs | Where-Object { $_.Src -is [ipaddress] })
 
     # An address's place in numeric order, computed without the module: family (IPv4 first), then the bytes in hex.
@@ -25,7 +25,7 @@ AfterAll {
 
 Describe 'Addresses in records' {
     It 'are IP addresses of both families' {
-        $addressed.Count | Should -BeGreaterThan 300
+        $addressed.Count | Should -BeGreaterThan 200
         @($addressed | Where-Object { $_.Src.AddressFamily -eq 'InterNetworkV6' }).Count | Should -BeGreaterThan 0
         @($addressed | Where-Object { $_.Src.AddressFamily -eq 'InterNetwork' }).Count | Should -BeGreaterThan 0
         foreach ($record in $addressed) { $record.Src | Should -BeOfType [ipaddress] }
@@ -129,5 +129,78 @@ Describe 'Records written out' {
         $alert = Get-SmcAlert | Select-Object -First 1
         $alert | Export-Clixml -Path $file
         (Import-Clixml -Path $file).Change | Should -BeOfType [SmcMonitoring.Fields.SmcChange]
+    }
+}
+
+Describe 'Views in a 120-column console' {
+    BeforeAll {
+        # The lines of a table as a 120-column console shows it: the header, the dashes under it, then one line per record.
+        function Get-TableLines([object[]] $Records) {
+            $lines = @(($Records | Out-String -Width 120) -split '\r?\n' | Where-Object { $_.Trim() })
+            $dashes = [array]::FindIndex([string[]] $lines, [Predicate[string]] { param($l) $l -match '^-+(\s+-+)*\s*$' })
+            $dashes | Should -BeGreaterThan 0 -Because "a table has a line of dashes under its header:`n$($lines -join "`n")"
+            [pscustomobject]@{ Header = $lines[$dashes - 1]; Above = $lines[0..($dashes - 1)]; Rows = @($lines | Select-Object -Skip ($dashes + 1)); All = $lines }
+        }
+    }
+
+    It 'the default log table fits 120 columns and leaves Message at least 30 characters' {
+        $records = @($logs | Select-Object -First 40)
+        $table = Get-TableLines $records
+        $table.Above.Count | Should -Be 1 -Because 'the header is one line, not wrapped'
+        $table.Header | Should -Match '^Timestamp\s+Action\s+Sender\s+Src\s+Dst\s+DstPort\s+Message\s*$'
+        foreach ($line in $table.All) { $line.Length | Should -BeLessOrEqual 120 }
+        $table.Rows.Count | Should -Be $records.Count
+        $longest = 0
+        for ($i = 0; $i -lt $records.Count; $i++) {
+            $message = if ($records[$i].Message) { $records[$i].Message } else { $records[$i].Event }
+            $shown = [Math]::Min($message.Length, 30)
+            $table.Rows[$i] | Should -Match ([regex]::Escape($message.Substring(0, $shown)))
+            $longest = [Math]::Max($longest, $message.Length)
+        }
+        $longest | Should -BeGreaterThan 20 -Because 'the data must hold messages long enough to be cut by a narrow column'
+    }
+
+    It 'a -Field selection of <Count> fields is a table with those columns, not a list' -TestCases @(
+        @{ Count = 5; Fields = 'Timestamp', 'Src', 'Dst', 'DstPort', 'Action' }
+        @{ Count = 7; Fields = 'Timestamp', 'Action', 'Src', 'Dst', 'DstPort', 'Service', 'Message' }
+    ) {
+        $records = @(Get-SmcLog -MaxRecords 5 -Field $Fields)
+        $records[0].pstypenames[0] | Should -Be ('SmcMonitoring.Records.SmcLogRecord#Custom#' + ($Fields -join ','))
+        $table = Get-TableLines $records
+        $table.Header | Should -Match ('^' + ($Fields -join '\s+') + '\s*$')
+        $table.Rows.Count | Should -Be 5
+        foreach ($line in $table.All) { $line.Length | Should -BeLessOrEqual 120 }
+        $table.Rows[0] | Should -Match ([regex]::Escape($records[0].Timestamp.ToString('yyyy-MM-dd HH:mm:ss')))
+    }
+
+    It 'a session monitor -Field selection is a table of the chosen fields' {
+        $records = @(Get-SmcConnection -Engine fw-east -Field Timestamp, Src, Dst, DstPort, Service, State | Select-Object -First 5)
+        $table = Get-TableLines $records
+        $table.Header | Should -Match '^Timestamp\s+Src\s+Dst\s+DstPort\s+Service\s+State\s*$'
+        $table.Rows.Count | Should -Be 5
+    }
+
+    It 'the <Command> table shows its key columns on one header line within 120 columns' -TestCases @(
+        @{ Command = 'Get-SmcConnection'; Columns = 'Timestamp', 'Sender', 'Src', 'SrcPort', 'Dst', 'DstPort', 'Service', 'Protocol', 'State' }
+        @{ Command = 'Get-SmcBlocklist'; Columns = 'EntryId', 'Timestamp', 'BlocklistSourceIp', 'BlocklistDestinationIp', 'BlocklistProtocol', 'BlocklistDuration' }
+        @{ Command = 'Get-SmcRoute'; Columns = 'Engine', 'RouteNetwork', 'RouteNetmask', 'RouteGateway', 'DstIf', 'RouteType', 'RouteMetric' }
+        @{ Command = 'Get-SmcUser'; Columns = 'Timestamp', 'UserName', 'Src', 'Sender', 'ExpirationTime' }
+        @{ Command = 'Get-SmcSslVpnUser'; Columns = 'UserName', 'Src', 'Sender', 'SessionStart', 'SessionTimeout' }
+        @{ Command = 'Get-SmcVpnSa'; Columns = 'Sender', 'Vpn', 'PeerSecurityGateway', 'SaClass', 'NumBytesSent', 'NumBytesReceived', 'ExpirationTime' }
+        @{ Command = 'Get-SmcAlert'; Columns = 'Timestamp', 'Severity', 'Situation', 'Sender', 'Src', 'Dst', 'Service' }
+        @{ Command = 'Get-SmcNeighbor'; Columns = 'Sender', 'NeighborInterface', 'NeighborProtocol', 'NeighborL3Data', 'NeighborL2Data', 'NeighborState' }
+    ) {
+        $target = if ($Command -eq 'Get-SmcAlert') { @{} } else { @{ Engine = 'fw-east' } }
+        $records = @(& $Command @target | Select-Object -First 12)
+        $records.Count | Should -BeGreaterThan 0
+        $table = Get-TableLines $records
+        $table.Above.Count | Should -Be 1 -Because "the header is one line:`n$($table.All -join "`n")"
+        $table.Header | Should -Match ('^' + ($Columns -join '\s+') + '\s*$')
+        foreach ($line in $table.All) { $line.Length | Should -BeLessOrEqual 120 }
+        foreach ($time in 'Timestamp', 'ExpirationTime', 'SessionStart') {
+            if ($Columns -contains $time -and $records[0].$time -is [datetime]) {
+                $table.Rows[0] | Should -Match ([regex]::Escape($records[0].$time.ToString('yyyy-MM-dd HH:mm:ss')))
+            }
+        }
     }
 }

@@ -46,10 +46,13 @@ public sealed class SmcRecordAdapter : PSPropertyAdapter
     /// <inheritdoc/>
     public override Collection<string> GetTypeNameHierarchy(object baseObject)
     {
-        var names = new Collection<string> { ((SmcRecord)baseObject).Shape.TypeName };
+        var shape = ((SmcRecord)baseObject).Shape;
+        var names = new Collection<string>();
+        if (shape.SelectionTypeName is { } selection) { names.Add(selection); }
+        names.Add(shape.TypeName);
         for (var type = baseObject.GetType(); type != null; type = type.BaseType)
         {
-            if (type.FullName != names[0]) { names.Add(type.FullName!); }
+            if (type.FullName != shape.TypeName) { names.Add(type.FullName!); }
         }
         return names;
     }
