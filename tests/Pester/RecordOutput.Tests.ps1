@@ -165,7 +165,8 @@ Describe 'Views in a 120-column console' {
         @{ Count = 7; Fields = 'Timestamp', 'Action', 'Src', 'Dst', 'DstPort', 'Service', 'Message' }
     ) {
         $records = @(Get-SmcLog -MaxRecords 5 -Field $Fields)
-        $records[0].pstypenames[0] | Should -Be ('SmcMonitoring.Records.SmcLogRecord#Custom#' + ($Fields -join ','))
+        $records[0].pstypenames[0] | Should -Be 'SmcMonitoring.Records.SmcLogRecord#Custom'
+        $records[0].pstypenames[1] | Should -Be ('SmcMonitoring.Records.SmcLogRecord#Custom#' + ($Fields -join ','))
         $table = Get-TableLines $records
         $table.Header | Should -Match ('^' + ($Fields -join '\s+') + '\s*$')
         $table.Rows.Count | Should -Be 5

@@ -73,8 +73,8 @@ internal sealed class RecordShape
 
     /// <summary>
     /// For a shape whose fields the user chose, a type name of that very selection (the type name, then the shown
-    /// properties), which comes first in the records' type names so that selection can have a table view of its own;
-    /// null for a default shape, whose view is in the module's format file.
+    /// properties), which follows the shape's type name in the records' type names so that selection can have a table
+    /// view of its own; null for a default shape, whose view is in the module's format file.
     /// </summary>
     public string? SelectionTypeName { get; }
 

@@ -47,9 +47,10 @@ public sealed class SmcRecordAdapter : PSPropertyAdapter
     public override Collection<string> GetTypeNameHierarchy(object baseObject)
     {
         var shape = ((SmcRecord)baseObject).Shape;
-        var names = new Collection<string>();
+        // The selection's own name goes second: PowerShell finds its view all the same, and the first name, which
+        // Windows PowerShell's Export-Csv writes in its #TYPE line, stays the one it always was.
+        var names = new Collection<string> { shape.TypeName };
         if (shape.SelectionTypeName is { } selection) { names.Add(selection); }
-        names.Add(shape.TypeName);
         for (var type = baseObject.GetType(); type != null; type = type.BaseType)
         {
             if (type.FullName != shape.TypeName) { names.Add(type.FullName!); }
