@@ -47,6 +47,22 @@ Describe 'Addresses in records' {
         ($byText -join ',') | Should -Not -Be ($expected -join ',')
     }
 
+    It 'compare with text and with IP addresses as any IP address does, and order with -lt and -gt' {
+        $v4 = ($addressed | Where-Object { $_.Src.AddressFamily -eq 'InterNetwork' } | Select-Object -First 1).Src
+        $v6 = ($addressed | Where-Object { $_.Src.AddressFamily -eq 'InterNetworkV6' } | Select-Object -First 1).Src
+        foreach ($address in $v4, $v6) {
+            $address -eq $address.ToString() | Should -BeTrue
+            $address -eq [ipaddress] $address.ToString() | Should -BeTrue
+            ([ipaddress] $address.ToString()) -eq $address | Should -BeTrue
+            @($address) -contains $address.ToString() | Should -BeTrue
+            @($logs | Where-Object Src -eq $address.ToString()).Count | Should -BeGreaterThan 0
+        }
+        $v4 -lt $v6 | Should -BeTrue
+        $v4 -lt '255.255.255.255' | Should -BeTrue
+        $v4 -gt [ipaddress] '0.0.0.0' | Should -BeTrue
+        [SmcMonitoring.Records.SmcIPAddress]::Parse('10.0.0.10') -gt '10.0.0.9' | Should -BeTrue
+    }
+
     It 'write the same CSV text as plain IP addresses would' {
         $plain = foreach ($record in $logs) {
             $copy = [ordered]@{}

@@ -17,22 +17,25 @@ public sealed class SmcIPAddress : IPAddress, IComparable, IComparable<IPAddress
     {
     }
 
-    private SmcIPAddress(byte[] address) : base(address)
+    /// <summary>The comparable twin of <paramref name="address"/>: the same family, bytes and IPv6 scope id.</summary>
+    /// <param name="address">An IPv4 or IPv6 address.</param>
+    /// <remarks>
+    /// PowerShell uses this constructor (and <see cref="Parse(string)"/> for text) to bring the other side of a
+    /// comparison to this type, so <c>$r.Src -eq '10.0.0.1'</c> and <c>$r.Src -lt [ipaddress]'10.0.0.128'</c> work as
+    /// they do with any IP address.
+    /// </remarks>
+    public SmcIPAddress(IPAddress address) : base((address ?? throw new ArgumentNullException(nameof(address))).GetAddressBytes())
     {
+        if (address.AddressFamily == AddressFamily.InterNetworkV6) { ScopeId = address.ScopeId; }
     }
 
-    private SmcIPAddress(byte[] ipv6, long scopeId) : base(ipv6, scopeId)
-    {
-    }
+    /// <summary>Reads an IPv4 or IPv6 address from its text, as <see cref="IPAddress.Parse(string)"/> does.</summary>
+    /// <param name="ipString">The address text, such as <c>10.0.0.1</c> or <c>2001:db8::1</c>.</param>
+    /// <exception cref="FormatException"><paramref name="ipString"/> is not an IP address.</exception>
+    public static new SmcIPAddress Parse(string ipString) => new(IPAddress.Parse(ipString));
 
-    /// <summary>The comparable twin of <paramref name="address"/> (the same family, bytes and scope id).</summary>
-    internal static SmcIPAddress From(IPAddress address)
-    {
-        if (address is SmcIPAddress comparable) { return comparable; }
-        return address.AddressFamily == AddressFamily.InterNetworkV6
-            ? new SmcIPAddress(address.GetAddressBytes(), address.ScopeId)
-            : new SmcIPAddress(address.GetAddressBytes());
-    }
+    /// <summary>The comparable twin of <paramref name="address"/> (itself when it already is one).</summary>
+    internal static SmcIPAddress From(IPAddress address) => address as SmcIPAddress ?? new SmcIPAddress(address);
 
     /// <summary>
     /// Compares by number: IPv4 before IPv6, then the address bytes from the first, then the IPv6 scope id. Null

@@ -61,6 +61,26 @@ public class SmcIPAddressTests
         Assert.Contains("System.String", error.Message);
     }
 
+    [Theory]
+    [InlineData("10.0.0.1")]
+    [InlineData("fe80::1%7")]
+    public void Parse_and_the_copy_constructor_keep_family_bytes_and_scope(string text)
+    {
+        var plain = IPAddress.Parse(text);
+        var parsed = SmcIPAddress.Parse(text);
+        var copied = new SmcIPAddress(plain);
+        Assert.Equal(plain, parsed);
+        Assert.Equal(plain, copied);
+        if (plain.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            Assert.Equal(7, parsed.ScopeId);
+            Assert.Equal(7, copied.ScopeId);
+        }
+        Assert.Equal(text, parsed.ToString());
+        Assert.Equal(text, copied.ToString());
+        Assert.Throws<FormatException>(() => SmcIPAddress.Parse("not-an-address"));
+    }
+
     [Fact]
     public void A_record_address_used_as_a_filter_value_translates_like_its_text()
     {
