@@ -21,8 +21,8 @@ public sealed class SmcIPAddress : IPAddress, IComparable, IComparable<IPAddress
     /// <param name="address">An IPv4 or IPv6 address.</param>
     /// <remarks>
     /// PowerShell uses this constructor (and <see cref="Parse(string)"/> for text) to bring the other side of a
-    /// comparison to this type, so <c>$r.Src -eq '10.0.0.1'</c> and <c>$r.Src -lt [ipaddress]'10.0.0.128'</c> work as
-    /// they do with any IP address.
+    /// comparison to this type, so <c>$r.Src -eq '10.0.0.1'</c> is true as with any IP address, and
+    /// <c>$r.Src -lt [ipaddress]'10.0.0.128'</c> orders the two.
     /// </remarks>
     public SmcIPAddress(IPAddress address) : base((address ?? throw new ArgumentNullException(nameof(address))).GetAddressBytes())
     {
