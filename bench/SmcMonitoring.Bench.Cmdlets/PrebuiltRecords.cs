@@ -72,7 +72,7 @@ internal static class PrebuiltRecords
         }
         var type = column.ClrType;
         if (type == typeof(DateTime)) { return start.AddSeconds(-r); }
-        if (type == typeof(IPAddress)) { return new IPAddress(new byte[] { 10, (byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(1, 255) }); }
+        if (type == typeof(SmcIPAddress)) { return SmcIPAddress.From(new IPAddress(new byte[] { 10, (byte)random.Next(256), (byte)random.Next(256), (byte)random.Next(1, 255) })); }
         if (type == typeof(int)) { return column.Property == "DstPort" ? Pick(new[] { 443, 53, 22, 80 }, r) : random.Next(1024, 65536); }
         if (type == typeof(long)) { return (long)random.Next(); }
         if (type == typeof(SmcAction)) { return Pick(Actions, r); }

@@ -24,7 +24,7 @@ Describe 'Get-SmcLog' {
 
     It 'shows the default table view' {
         $text = Get-SmcLog -MaxRecords 3 | Format-Table | Out-String -Width 250
-        $text | Should -Match 'Timestamp\s+Severity\s+Action\s+Sender\s+Src'
+        $text | Should -Match 'Timestamp\s+Action\s+Sender\s+Src\s+Dst\s+DstPort\s+Message'
     }
 
     It 'honours -MaxRecords and -Oldest' {

@@ -131,6 +131,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         var shape = Field is null
             ? LogShapes.Default
             : RecordShape.FromFields(ResolveFields(Field), LogShapes.CustomTypeName);
+        if (!Raw) { SelectionTableViews.Ensure(this, shape); }
         var query = BuildQuery(shape);
         var session = ResolveSession();
         if (Engine != null) { query.Filter = WithEngineFilter(session, Engine, query.Filter); }

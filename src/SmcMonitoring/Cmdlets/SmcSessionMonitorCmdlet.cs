@@ -139,6 +139,7 @@ public abstract class SmcSessionMonitorCmdlet : SmcQueryCmdlet
         query.Filter = filter;
         WarnAboutFieldsNotCarried(fields, filter);
         var shape = (fields is null ? Monitor.DefaultShape : Monitor.BuildShape(fields, Monitor.CustomTypeName)).WithSource(session);
+        if (!Raw) { SelectionTableViews.Ensure(this, shape); }
         var label = target is null ? Monitor.Definition : $"{Monitor.Name} of {target}";
         Func<IRecordBatch> newBatch = Raw ? () => new RawRecordSink() : () => new TypedRecordSink(shape, Monitor.Create, target);
         var plan = new QueryPlan(label, query.ToRequestJson(), Live ? QueryKind.Live : QueryKind.Snapshot, newBatch) { KeepsTable = Live };

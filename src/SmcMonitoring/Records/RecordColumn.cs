@@ -53,7 +53,7 @@ internal sealed class RecordColumn
     private static Type TypeOf(FieldKind kind) => kind switch
     {
         FieldKind.Time => typeof(DateTime),
-        FieldKind.Ip => typeof(System.Net.IPAddress),
+        FieldKind.Ip => typeof(SmcIPAddress),
         FieldKind.Port => typeof(int),
         FieldKind.Number => typeof(long),
         FieldKind.Action => typeof(SmcAction),

@@ -27,6 +27,7 @@ internal sealed class RecordShape
         }
         _indexByFieldId = new int[maxId + 1];
         for (var id = 0; id <= maxId; id++) { _indexByFieldId[id] = -1; }
+        SelectionTypeName = typeName.EndsWith(CustomSuffix, StringComparison.Ordinal) ? SelectionName(typeName, columns) : null;
         _kinds = new FieldKind[columns.Count];
         for (var i = 0; i < columns.Count; i++)
         {
@@ -77,6 +78,28 @@ internal sealed class RecordShape
     /// <summary>The PowerShell type name that picks the table view (a custom field selection gets a name of its own).</summary>
     public string TypeName { get; }
 
+    /// <summary>The end of the type name of a shape whose fields the user chose (<c>-Field</c>).</summary>
+    public const string CustomSuffix = "#Custom";
+
+    /// <summary>
+    /// For a shape whose fields the user chose, a type name of that very selection (the type name, then the shown
+    /// properties), which follows the shape's type name in the records' type names so that selection can have a table
+    /// view of its own; null for a default shape, whose view is in the module's format file.
+    /// </summary>
+    public string? SelectionTypeName { get; }
+
+    /// <summary>The columns a table of a chosen selection shows: its fields (and the block list's entry id), in order.</summary>
+    public IEnumerable<RecordColumn> ShownColumns
+    {
+        get
+        {
+            foreach (var column in Columns)
+            {
+                if (column.Source is ColumnSource.Field or ColumnSource.EntryId) { yield return column; }
+            }
+        }
+    }
+
     /// <summary>The field ids to request from the SMC, in column order.</summary>
     public IEnumerable<int> FieldIds
     {
@@ -102,6 +125,16 @@ internal sealed class RecordShape
         var columns = new List<RecordColumn>();
         foreach (var field in fields) { columns.Add(new RecordColumn(field.Property, field, field.Kind)); }
         return new RecordShape(columns, typeName);
+    }
+
+    private static string SelectionName(string typeName, IReadOnlyList<RecordColumn> columns)
+    {
+        var names = new List<string>(columns.Count);
+        foreach (var column in columns)
+        {
+            if (column.Source is ColumnSource.Field or ColumnSource.EntryId) { names.Add(column.Property); }
+        }
+        return typeName + "#" + string.Join(",", names);
     }
 
     public override string ToString()

@@ -56,6 +56,29 @@ public abstract class SmcRecord
         return index >= 0 && _values[index] is T value ? value : null;
     }
 
+    /// <summary>
+    /// The record's properties, in order, with values a serialiser writes the way people read them: an address as its
+    /// text, an action or severity by name, a time as ISO 8601 text (with its offset when the time is local or UTC);
+    /// numbers, text and nulls as they are. For <c>ConvertTo-Json</c>, which writes an <see cref="System.Net.IPAddress"/>
+    /// as a bag of its properties, enums as numbers (unless <c>-EnumsAsStrings</c>) and, in Windows PowerShell, times
+    /// as <c>\/Date(...)\/</c>: <c>Get-SmcLog | ForEach-Object GetPlainValues | ConvertTo-Json</c>.
+    /// </summary>
+    /// <remarks>A method, not a property, for the same reason as <see cref="GetPropertyNames"/>.</remarks>
+    public System.Collections.Specialized.OrderedDictionary GetPlainValues()
+    {
+        var plain = new System.Collections.Specialized.OrderedDictionary(_values.Length, StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < _values.Length; i++) { plain[_shape.Columns[i].Property] = PlainValue(_values[i]); }
+        return plain;
+    }
+
+    private static object? PlainValue(object? value) => value switch
+    {
+        System.Net.IPAddress address => address.ToString(),
+        Enum name => name.ToString(),
+        DateTime time => time.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", System.Globalization.CultureInfo.InvariantCulture),
+        _ => value,
+    };
+
     /// <inheritdoc/>
     public override string ToString()
     {

@@ -53,10 +53,14 @@ public sealed class SmcRecordAdapter : PSPropertyAdapter
     /// <inheritdoc/>
     public override Collection<string> GetTypeNameHierarchy(object baseObject)
     {
-        var names = new Collection<string> { ((SmcRecord)baseObject).Shape.TypeName };
+        var shape = ((SmcRecord)baseObject).Shape;
+        // The selection's own name goes second: PowerShell finds its view all the same, and the first name, which
+        // Windows PowerShell's Export-Csv writes in its #TYPE line, stays the one it always was.
+        var names = new Collection<string> { shape.TypeName };
+        if (shape.SelectionTypeName is { } selection) { names.Add(selection); }
         for (var type = baseObject.GetType(); type != null; type = type.BaseType)
         {
-            if (type.FullName != names[0]) { names.Add(type.FullName!); }
+            if (type.FullName != shape.TypeName) { names.Add(type.FullName!); }
         }
         return names;
     }

@@ -21,8 +21,8 @@ internal static class Utf8Values
     private static readonly object BoxedTrue = true;
     private static readonly object BoxedFalse = false;
 
-    /// <summary>A dotted-quad IPv4 address, or null for anything else (IPv6, names, odd text).</summary>
-    public static IPAddress? IPv4(ReadOnlySpan<byte> text)
+    /// <summary>A dotted-quad IPv4 address (comparable, see <see cref="SmcIPAddress"/>), or null for anything else (IPv6, names, odd text).</summary>
+    public static SmcIPAddress? IPv4(ReadOnlySpan<byte> text)
     {
         long address = 0;
         int octet = 0, digits = 0, dots = 0;
@@ -44,7 +44,7 @@ internal static class Utf8Values
                 return null;
             }
         }
-        return dots == 3 && digits > 0 ? new IPAddress(address | ((long)octet << 24)) : null;
+        return dots == 3 && digits > 0 ? new SmcIPAddress(address | ((long)octet << 24)) : null;
     }
 
     /// <summary>An action label as the SMC writes it ("Allow", "Discard Passive"); null when it is not one exactly.</summary>

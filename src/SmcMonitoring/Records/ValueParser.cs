@@ -46,7 +46,7 @@ internal static class ValueParser
             case FieldKind.Time:
                 return TryParseTime(text, out var time) ? time : text;
             case FieldKind.Ip:
-                return IPAddress.TryParse(text, out var address) && LooksLikeAddress(text) ? address : text;
+                return IPAddress.TryParse(text, out var address) && LooksLikeAddress(text) ? SmcIPAddress.From(address) : text;
             case FieldKind.Port:
                 return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : text;
             case FieldKind.Number:

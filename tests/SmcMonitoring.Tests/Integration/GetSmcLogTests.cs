@@ -45,7 +45,7 @@ public sealed class GetSmcLogTests : IDisposable
         var times = logs.Select(l => l.GetValue<DateTime>("Timestamp")!.Value).ToList();
         Assert.Equal(times.OrderByDescending(t => t), times);
         Assert.Equal(SimulatorFixture.LogEnd.UtcDateTime, DateTime.SpecifyKind(times[0], DateTimeKind.Utc));
-        Assert.All(logs, l => Assert.IsType<IPAddress>(l["Src"]));
+        Assert.All(logs, l => Assert.IsType<SmcMonitoring.Records.SmcIPAddress>(l["Src"]));
         Assert.All(logs, l => Assert.IsType<SmcAction>(l["Action"]));
         Assert.Contains(logs, l => l["DstPort"] is int);
         Assert.Equal(new[] { "Timestamp", "Severity", "Action", "Sender", "Src", "SrcPort", "Dst", "DstPort", "Protocol", "Event", "Message" }, logs[0].GetPropertyNames());

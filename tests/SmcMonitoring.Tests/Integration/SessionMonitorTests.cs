@@ -80,7 +80,7 @@ public sealed class SessionMonitorTests : IDisposable
         Assert.NotEmpty(entries);
         Assert.All(entries, e => Assert.Matches("^[0-9]+$", (string)e["EntryId"]!));
         Assert.All(entries, e => Assert.Contains("/block_list/", (string)e["Href"]!));
-        Assert.All(entries, e => Assert.IsType<System.Net.IPAddress>(e["BlocklistSourceIp"]));
+        Assert.All(entries, e => Assert.IsType<SmcMonitoring.Records.SmcIPAddress>(e["BlocklistSourceIp"]));
         Run("Get-SmcBlocklist -Session $s -Engine fw-east -Field BlocklistSourceIp, Timestamp");
         AssertSentGolden("monitor-blocklist-field.json");
     }
