@@ -11,7 +11,7 @@ namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
 /// <para type="synopsis">Gets log entries from the SMC's log servers: stored entries, or live ones as they arrive.</para>
-/// <para type="description">Get-SmcLog searches the stored logs of the SMC (newest first, 200 entries unless -MaxRecords says otherwise) or, with -Live, streams new entries until you press Ctrl+C. Each entry is an SmcLogRecord whose properties are typed: Timestamp is a DateTime, Src and Dst are IPAddress objects, ports are integers, Action and Severity are enums; a value that does not parse keeps the SMC's text. With -Field the records have exactly the fields you name, in that order, so Export-Csv writes those columns. Records are written as each websocket message arrives; stopping the pipeline (Ctrl+C, Select-Object -First) aborts the query on the SMC.</para>
+/// <para type="description">Get-SmcLog searches the stored logs of the SMC, newest first: every entry of a -Since/-Until window, every entry with -All, at most -MaxRecords entries when you give it, and otherwise the 200 newest (with a warning when more match). Or, with -Live, streams new entries until you press Ctrl+C. Each entry is an SmcLogRecord whose properties are typed: Timestamp is a DateTime, Src and Dst are IPAddress objects, ports are integers, Action and Severity are enums; a value that does not parse keeps the SMC's text. With -Field the records have exactly the fields you name, in that order, so Export-Csv writes those columns. Records are written as each websocket message arrives; stopping the pipeline (Ctrl+C, Select-Object -First) aborts the query on the SMC.</para>
 /// </summary>
 /// <example>
 /// <code>Get-SmcLog -MaxRecords 20 | Format-Table</code>
@@ -26,16 +26,20 @@ namespace SmcMonitoring.Cmdlets;
 /// <para>The 10 newest entries with four fields, times rendered in US Central time.</para>
 /// </example>
 /// <example>
-/// <code>Get-SmcLog -Since (Get-Date).AddHours(-1) -Oldest -MaxRecords 5000 | Export-Csv lasthour.csv</code>
-/// <para>Exports up to 5000 entries of the last hour, oldest first.</para>
+/// <code>Get-SmcLog -Since (Get-Date).AddHours(-1) -Oldest | Export-Csv lasthour.csv</code>
+/// <para>Exports every entry of the last hour, oldest first.</para>
 /// </example>
 /// <example>
-/// <code>Get-SmcLog -Since (Get-Date).Date -MaxRecords 100000 -Statistics</code>
+/// <code>Get-SmcLog -Since (Get-Date).Date -Statistics</code>
 /// <para>The SMC's statistics of a search of today's logs, without the records (the reference client's fetch_statistics).</para>
 /// </example>
 /// <example>
 /// <code>Get-SmcLog -MaxRecords 50 -Raw -FieldFormat Pretty</code>
 /// <para>The 50 newest entries as the SMC sends them, keyed by display labels, every field included.</para>
+/// </example>
+/// <example>
+/// <code>Get-SmcLog -All -Filter @{ Action = 'Discard' } | Export-Csv discarded.csv</code>
+/// <para>Exports every stored entry of discarded traffic, however many; records stream to the file as they arrive.</para>
 /// </example>
 /// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
 /// <seealso href="about_SmcMonitoring_Filters">about_SmcMonitoring_Filters</seealso>
@@ -48,12 +52,20 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     private const string StoredSet = "Stored";
     private const string LiveSet = "Live";
 
+    /// <summary>The entries a search without -Since, -Until, -MaxRecords or -All returns.</summary>
+    private const int DefaultMaxRecords = 200;
+
     /// <summary>
-    /// <para type="description">The most entries to return (the SMC's fetch quantity). Defaults to 200.</para>
+    /// <para type="description">The most entries to return (the SMC's fetch quantity), 1 or more. Without it, a search with -Since or -Until returns every entry of its window, and a search without a window the 200 newest (with a warning when more match). To return every entry, use -All.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
-    [ValidateRange(1, int.MaxValue)]
-    public int MaxRecords { get; set; } = 200;
+    public int MaxRecords { get; set; }
+
+    /// <summary>
+    /// <para type="description">Return every entry that matches the query, however many (the SMC's unbounded fetch). Records stream as they arrive, so memory does not grow with the count.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = StoredSet)]
+    public SwitchParameter All { get; set; }
 
     /// <summary>
     /// <para type="description">Return the oldest matching entries first instead of the newest.</para>
@@ -107,10 +119,11 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
             ThrowError(SmcErrors.TimeRangeInvalid, $"-Since ({since:u}) is later than -Until ({until:u}); -Since must be the earlier time.", since);
         }
         if (Duration < TimeSpan.Zero) { ThrowError(SmcErrors.DurationInvalid, $"-Duration ({Duration}) is negative; give a positive number of seconds or TimeSpan.", Duration); }
+        var (limit, warnWhenCut) = RecordLimit();
         var shape = Field is null
             ? LogShapes.Default
             : RecordShape.FromFields(ResolveFields(Field), LogShapes.CustomTypeName);
-        var query = BuildQuery(shape);
+        var query = BuildQuery(shape, limit is { } max && warnWhenCut && !Statistics ? max + 1 : limit);
         var session = ResolveSession();
         var request = query.ToRequestJson();
         var kind = Live ? QueryKind.Live : QueryKind.Stored;
@@ -135,19 +148,44 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         }
         else
         {
-            plan.Limits.MaxRecords = MaxRecords;
+            plan.Limits.MaxRecords = limit;
+            if (warnWhenCut && !Statistics)
+            {
+                plan.Limits.WarnWhenCut = $"Get-SmcLog returned the {limit} newest entries, its default without a time window; more entries match. Use -MaxRecords to set how many, -All for every entry, or -Since and -Until for a time window.";
+            }
         }
         RunQueries(session, new[] { (plan, LogQuery.SocketPath) });
     }
 
-    private LogQuery BuildQuery(RecordShape shape)
+    /// <summary>
+    /// How many records a stored search returns: -MaxRecords when given; every record with -All or a time window;
+    /// otherwise the default, with a warning when more match.
+    /// </summary>
+    private (int? Limit, bool WarnWhenCut) RecordLimit()
+    {
+        var maxGiven = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRecords));
+        if (maxGiven && MaxRecords < 1)
+        {
+            ThrowError(SmcErrors.MaxRecordsInvalid, $"-MaxRecords ({MaxRecords}) must be 1 or more. To return every entry of the query, use -All instead of -MaxRecords.", MaxRecords);
+        }
+        if (maxGiven && All)
+        {
+            ThrowError(SmcErrors.MaxRecordsInvalid, $"-MaxRecords ({MaxRecords}) and -All cannot be used together: -All returns every entry, -MaxRecords at most that many. Give one of them.", MaxRecords);
+        }
+        if (Live) { return (null, false); }
+        if (maxGiven) { return (MaxRecords, false); }
+        if (All || Since != null || Until != null) { return (null, false); }
+        return (DefaultMaxRecords, true);
+    }
+
+    private LogQuery BuildQuery(RecordShape shape, int? quantity)
     {
         var query = new LogQuery
         {
             Type = Live ? LogQueryType.Current : LogQueryType.Stored,
             Since = Since is { } since ? new DateTimeOffset(since) : null,
             Until = Until is { } until ? new DateTimeOffset(until) : null,
-            Quantity = Live ? null : MaxRecords,
+            Quantity = quantity,
             Backwards = !Oldest,
             Filter = TranslateFilter(),
         };

@@ -52,6 +52,48 @@ public sealed class GetSmcLogTests : IDisposable
     }
 
     [Fact]
+    public void A_result_cut_by_the_default_warns_naming_MaxRecords_and_All()
+    {
+        var output = _fixture.Host.RunClean("$r = Get-SmcLog -Session $s -WarningVariable w -WarningAction SilentlyContinue; $r.Count; $w.Count; \"$w\"", new Dictionary<string, object?> { ["s"] = _session });
+        Assert.Equal(200, (int)output[0].BaseObject);
+        Assert.Equal(1, (int)output[1].BaseObject);
+        var warning = (string)output[2].BaseObject;
+        Assert.Contains("-MaxRecords", warning);
+        Assert.Contains("-All", warning);
+    }
+
+    [Fact]
+    public void All_returns_every_record_without_a_quantity_and_without_a_warning()
+    {
+        var output = _fixture.Host.RunClean("$n = (Get-SmcLog -Session $s -All -WarningVariable w | Measure-Object).Count; $n; $w.Count", new Dictionary<string, object?> { ["s"] = _session });
+        AssertSentGolden("log-all.json");
+        Assert.Equal(5000, (int)output[0].BaseObject);
+        Assert.Equal(0, (int)output[1].BaseObject);
+    }
+
+    [Fact]
+    public void An_explicit_MaxRecords_cuts_without_a_warning()
+    {
+        var output = _fixture.Host.RunClean("$n = (Get-SmcLog -Session $s -MaxRecords 10 -WarningVariable w | Measure-Object).Count; $n; $w.Count", new Dictionary<string, object?> { ["s"] = _session });
+        Assert.Equal(10, (int)output[0].BaseObject);
+        Assert.Equal(0, (int)output[1].BaseObject);
+    }
+
+    [Fact]
+    public void MaxRecords_zero_or_with_All_is_an_error_that_points_at_All()
+    {
+        foreach (var parameters in new[] { "-MaxRecords 0", "-MaxRecords -5", "-MaxRecords 10 -All" })
+        {
+            var (_, errors) = _fixture.Host.Run("Get-SmcLog -Session $s " + parameters, new Dictionary<string, object?> { ["s"] = _session });
+            var error = Assert.Single(errors);
+            Assert.StartsWith("SmcMaxRecordsInvalid", error.FullyQualifiedErrorId);
+            Assert.Contains("-MaxRecords", error.Exception.Message);
+            Assert.Contains("-All", error.Exception.Message);
+        }
+        Assert.Empty(_fixture.QueryMessages());
+    }
+
+    [Fact]
     public void MaxRecords_sets_the_quantity()
     {
         Assert.Equal(50, Logs("-MaxRecords 50").Count);

@@ -20,7 +20,7 @@ public class LogQueryJsonTests
     [Fact]
     public void Default_stored_query_matches_golden()
     {
-        var query = new LogQuery { Quantity = 200 };
+        var query = new LogQuery { Quantity = 201 };
         foreach (var id in LogShapes.DefaultFieldIds) { query.Format.FieldIds.Add(id); }
         AssertGolden("log-default.json", Encoding.UTF8.GetString(query.ToRequestJson()));
     }
