@@ -74,16 +74,16 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     public SwitchParameter Oldest { get; set; }
 
     /// <summary>
-    /// <para type="description">Only entries created at or after this time. A time without a zone is local time.</para>
+    /// <para type="description">Only entries created at or after this time (the window includes its start). A [datetime] of any Kind or a [datetimeoffset]: a UTC [datetime] is UTC, a local or unspecified one (Get-Date, '2025-11-01 08:00') is this machine's local time. Record times (Timestamp) go back into -Since unchanged.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
-    public DateTime? Since { get; set; }
+    public DateTimeOffset? Since { get; set; }
 
     /// <summary>
-    /// <para type="description">Only entries created at or before this time. A time without a zone is local time.</para>
+    /// <para type="description">Only entries created before this time: the window excludes its end, so -Since $a -Until $b followed by -Since $b neither repeats nor skips the entries on $b. Takes the same values as -Since.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
-    public DateTime? Until { get; set; }
+    public DateTimeOffset? Until { get; set; }
 
     /// <summary>
     /// <para type="description">Stream new entries as the SMC receives them, until Ctrl+C, -TimeoutSec or -InactivityTimeoutSec.</para>
@@ -114,9 +114,9 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     /// <inheritdoc/>
     protected override void ProcessRecord()
     {
-        if (Since is { } since && Until is { } until && since > until)
+        if (Since is { } since && Until is { } until && since >= until)
         {
-            ThrowError(SmcErrors.TimeRangeInvalid, $"-Since ({since:u}) is later than -Until ({until:u}); -Since must be the earlier time.", since);
+            ThrowError(SmcErrors.TimeRangeInvalid, $"-Since ({since.LocalDateTime:yyyy-MM-dd HH:mm:ss.fff zzz}) is not earlier than -Until ({until.LocalDateTime:yyyy-MM-dd HH:mm:ss.fff zzz}); the window [Since, Until) must hold some time: give an earlier -Since or a later -Until.", since);
         }
         if (Duration < TimeSpan.Zero) { ThrowError(SmcErrors.DurationInvalid, $"-Duration ({Duration}) is negative; give a positive number of seconds or TimeSpan.", Duration); }
         var (limit, warnWhenCut) = RecordLimit();
@@ -183,8 +183,8 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         var query = new LogQuery
         {
             Type = Live ? LogQueryType.Current : LogQueryType.Stored,
-            Since = Since is { } since ? new DateTimeOffset(since) : null,
-            Until = Until is { } until ? new DateTimeOffset(until) : null,
+            Since = Since,
+            Until = Until,
             Quantity = quantity,
             Backwards = !Oldest,
             Filter = TranslateFilter(),

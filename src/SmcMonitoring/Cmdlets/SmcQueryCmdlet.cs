@@ -123,7 +123,11 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
         return fields;
     }
 
-    /// <summary>The resolving options from -TimeZone and -Resolving; a terminating error names an unknown key.</summary>
+    /// <summary>
+    /// The resolving options from -TimeZone and -Resolving; a terminating error names an unknown key. Typed records
+    /// (without -Raw) always ask for UTC with the zone and milliseconds shown, whatever -TimeZone and -Resolving say:
+    /// that makes each time an exact instant (docs/protocol.md 6.4), which the record then holds in local time.
+    /// </summary>
     private protected ResolvingOptions BuildResolving()
     {
         var options = new ResolvingOptions { TimeZone = TimeZone };
@@ -144,6 +148,12 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
                     ThrowError(SmcErrors.ResolvingKeyInvalid, $"-Resolving has an unknown key '{key}'. Valid keys: Senders, TimeShowZone, TimeShowMillis, Keys, IpElements, IpDns, IpLocations.", key);
                     break;
             }
+        }
+        if (!Raw)
+        {
+            options.TimeZone = ResolvingOptions.Utc;
+            options.TimeShowZone = true;
+            options.TimeShowMillis = true;
         }
         return options;
     }

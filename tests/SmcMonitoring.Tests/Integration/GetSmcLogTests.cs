@@ -44,7 +44,8 @@ public sealed class GetSmcLogTests : IDisposable
         Assert.Equal(200, logs.Count);
         var times = logs.Select(l => l.GetValue<DateTime>("Timestamp")!.Value).ToList();
         Assert.Equal(times.OrderByDescending(t => t), times);
-        Assert.Equal(SimulatorFixture.LogEnd.UtcDateTime, DateTime.SpecifyKind(times[0], DateTimeKind.Utc));
+        Assert.Equal(SimulatorFixture.LogEnd.UtcDateTime, times[0].ToUniversalTime());
+        Assert.All(times, t => Assert.Equal(DateTimeKind.Local, t.Kind));
         Assert.All(logs, l => Assert.IsType<IPAddress>(l["Src"]));
         Assert.All(logs, l => Assert.IsType<SmcAction>(l["Action"]));
         Assert.Contains(logs, l => l["DstPort"] is int);
@@ -107,7 +108,7 @@ public sealed class GetSmcLogTests : IDisposable
         AssertSentGolden("log-oldest.json");
         var times = logs.Select(l => l.GetValue<DateTime>("Timestamp")!.Value).ToList();
         Assert.Equal(times.OrderBy(t => t), times);
-        Assert.Equal(SimulatorFixture.LogEnd.UtcDateTime.AddSeconds(-4999), DateTime.SpecifyKind(times[0], DateTimeKind.Utc));
+        Assert.Equal(SimulatorFixture.LogEnd.UtcDateTime.AddSeconds(-4999), times[0].ToUniversalTime());
     }
 
     [Fact]
@@ -118,12 +119,29 @@ public sealed class GetSmcLogTests : IDisposable
     }
 
     [Fact]
-    public void Since_and_until_bound_the_records_inclusively()
+    public void Since_and_until_bound_a_half_open_window()
     {
-        var logs = Logs("-Since ([datetime]::new(2025,11,1,11,0,0,[DateTimeKind]::Utc)) -Until ([datetime]::new(2025,11,1,12,0,0,[DateTimeKind]::Utc)) -Oldest -MaxRecords 10000");
-        Assert.Equal(3601, logs.Count);
-        Assert.Equal(new DateTime(2025, 11, 1, 11, 0, 0), logs[0]["Timestamp"]);
-        Assert.Equal(new DateTime(2025, 11, 1, 12, 0, 0), logs[^1]["Timestamp"]);
+        var logs = Logs("-Since ([datetime]::new(2025,11,1,11,0,0,[DateTimeKind]::Utc)) -Until ([datetime]::new(2025,11,1,12,0,0,[DateTimeKind]::Utc)) -Oldest");
+        Assert.Equal(3600, logs.Count);
+        Assert.Equal(new DateTime(2025, 11, 1, 11, 0, 0, DateTimeKind.Utc), logs[0].GetValue<DateTime>("Timestamp")!.Value.ToUniversalTime());
+        Assert.Equal(new DateTime(2025, 11, 1, 11, 59, 59, DateTimeKind.Utc), logs[^1].GetValue<DateTime>("Timestamp")!.Value.ToUniversalTime());
+    }
+
+    [Fact]
+    public void Chained_windows_neither_repeat_nor_skip_the_record_on_their_boundary()
+    {
+        // The simulator has a record on every whole second, so 11:30:00 sits exactly on the boundary.
+        var output = _fixture.Host.RunClean(@"
+            $a = [datetime]::new(2025,11,1,11,0,0,[DateTimeKind]::Utc); $b = $a.AddMinutes(30)
+            $first = @(Get-SmcLog -Session $s -Since $a -Until $b -Oldest)
+            $second = @(Get-SmcLog -Session $s -Since $b -Oldest)
+            $first.Count; $second.Count; $first[-1].Timestamp; $second[0].Timestamp
+            @($first + $second | ForEach-Object { $_.Timestamp.ToUniversalTime().Ticks } | Sort-Object -Unique).Count", new Dictionary<string, object?> { ["s"] = _session });
+        Assert.Equal(1800, (int)output[0].BaseObject);
+        Assert.Equal(1801, (int)output[1].BaseObject);
+        Assert.Equal(new DateTime(2025, 11, 1, 11, 29, 59, DateTimeKind.Utc), ((DateTime)output[2].BaseObject).ToUniversalTime());
+        Assert.Equal(new DateTime(2025, 11, 1, 11, 30, 0, DateTimeKind.Utc), ((DateTime)output[3].BaseObject).ToUniversalTime());
+        Assert.Equal(3601, (int)output[4].BaseObject);
     }
 
     [Fact]
@@ -154,14 +172,24 @@ public sealed class GetSmcLogTests : IDisposable
     }
 
     [Fact]
-    public void TimeZone_asks_the_smc_to_render_times_in_that_zone()
+    public void TimeZone_asks_the_smc_to_render_raw_times_in_that_zone()
     {
-        var logs = Logs("-TimeZone Europe/Paris -MaxRecords 200");
+        var output = _fixture.Host.RunClean("Get-SmcLog -Session $s -TimeZone Europe/Paris -MaxRecords 200 -Raw", new Dictionary<string, object?> { ["s"] = _session });
         AssertSentGolden("log-timezone.json");
-        // Paris is UTC+1 in November: the SMC renders 13:00 with its offset, so the record holds the
-        // instant itself (12:00 UTC) as a local time that compares correctly with Get-Date.
+        // Paris is UTC+1 in November: the newest record (12:00 UTC) is rendered 13:00 with its offset.
+        Assert.Equal("2025-11-01 13:00:00 +01:00", ((OrderedDictionary)output[0].BaseObject)["Timestamp"]);
+    }
+
+    [Fact]
+    public void Typed_times_are_the_instants_in_local_time_whatever_TimeZone_says()
+    {
+        var logs = Logs("-TimeZone Europe/Paris -MaxRecords 2");
+        var sent = Newtonsoft.Json.Linq.JObject.Parse(_fixture.QueryMessages().Last())["format"]!["resolving"]!;
+        Assert.Equal("UTC", (string?)sent["timezone"]);
+        Assert.True((bool)sent["time_show_zone"]!);
+        Assert.True((bool)sent["time_show_millis"]!);
         var time = Assert.IsType<DateTime>(logs[0]["Timestamp"]);
-        Assert.NotEqual(DateTimeKind.Unspecified, time.Kind);
+        Assert.Equal(DateTimeKind.Local, time.Kind);
         Assert.Equal(new DateTime(2025, 11, 1, 12, 0, 0, DateTimeKind.Utc), time.ToUniversalTime());
     }
 
