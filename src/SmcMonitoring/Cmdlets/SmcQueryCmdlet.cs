@@ -126,7 +126,7 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
     /// <summary>
     /// The resolving options from -TimeZone and -Resolving; a terminating error names an unknown key. Typed records
     /// (without -Raw) always ask for UTC with the zone and milliseconds shown, whatever -TimeZone and -Resolving say:
-    /// that makes each time an exact instant (docs/protocol.md 6.4), which the record then holds in local time.
+    /// that makes each time an exact instant (docs/protocol.md 6.3), which the record then holds in local time.
     /// </summary>
     private protected ResolvingOptions BuildResolving()
     {

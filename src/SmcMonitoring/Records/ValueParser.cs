@@ -64,7 +64,7 @@ internal static class ValueParser
     /// Parses <c>yyyy-MM-dd HH:mm:ss[.fff]</c> with an optional zone (<c>+02:00</c>, <c>+0200</c>, <c>Z</c>, <c>UTC</c>,
     /// <c>GMT+2</c>), or epoch milliseconds, into the instant it names, in this machine's local time (Kind Local), so
     /// it compares correctly with Get-Date and goes back into -Since unchanged. A time without a zone is in UTC, the zone
-    /// typed queries ask the SMC for (docs/protocol.md 6.4); a zone that names no offset (an abbreviation such as CEST
+    /// typed queries ask the SMC for (docs/protocol.md 6.3); a zone that names no offset (an abbreviation such as CEST
     /// could be read two ways) does not parse, so the value keeps its text.
     /// </summary>
     public static bool TryParseTime(string text, out DateTime value)
