@@ -180,6 +180,40 @@ public sealed class GetSmcLogTests : IDisposable
         Assert.Equal("2025-11-01 13:00:00 +01:00", ((OrderedDictionary)output[0].BaseObject)["Timestamp"]);
     }
 
+    [Theory]
+    [InlineData("'Central Standard Time'", "America/Chicago")]
+    [InlineData("America/Chicago", "America/Chicago")]
+    [InlineData("cst", "CST")]
+    public void TimeZone_takes_windows_and_iana_names_and_sends_the_smc_an_iana_name(string given, string sent)
+    {
+        var output = _fixture.Host.RunClean($"Get-SmcLog -Session $s -TimeZone {given} -MaxRecords 1 -Raw", new Dictionary<string, object?> { ["s"] = _session });
+        Assert.Equal(sent, (string?)Newtonsoft.Json.Linq.JObject.Parse(_fixture.QueryMessages().Last())["format"]!["resolving"]!["timezone"]);
+        // 12:00 UTC on 1 November 2025 is 07:00 in Chicago (daylight saving time until 2 November).
+        if (sent == "America/Chicago") { Assert.Equal("2025-11-01 07:00:00 -05:00", ((OrderedDictionary)output[0].BaseObject)["Timestamp"]); }
+    }
+
+    [Fact]
+    public void An_unknown_time_zone_is_an_error_naming_the_parameter_the_value_and_close_names()
+    {
+        var (_, errors) = _fixture.Host.Run("Get-SmcLog -Session $s -TimeZone Amerca/Chicgo", new Dictionary<string, object?> { ["s"] = _session });
+        var error = Assert.Single(errors);
+        Assert.StartsWith("SmcTimeZoneNotFound", error.FullyQualifiedErrorId);
+        Assert.Contains("'Amerca/Chicgo'", error.Exception.Message);
+        Assert.Contains("-TimeZone", error.Exception.Message);
+        Assert.Contains("America/Chicago", error.Exception.Message);
+        Assert.Empty(_fixture.QueryMessages());
+    }
+
+    [Theory]
+    [InlineData("Get-SmcLog -TimeZone America/Chi", "America/Chicago")]
+    [InlineData("Get-SmcLog -TimeZone 'Central Stan", "'Central Standard Time'")]
+    [InlineData("Get-SmcConnection -TimeZone Tokyo", "Asia/Tokyo")]
+    public void TimeZone_completes_with_tab(string line, string expected)
+    {
+        var output = _fixture.Host.RunClean("(TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText", new Dictionary<string, object?> { ["line"] = line });
+        Assert.Contains(expected, output.Select(o => o.ToString()));
+    }
+
     [Fact]
     public void Typed_times_are_the_instants_in_local_time_whatever_TimeZone_says()
     {
