@@ -11,7 +11,7 @@ namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
 /// <para type="synopsis">Gets log entries from the SMC's log servers: stored entries, or live ones as they arrive.</para>
-/// <para type="description">Get-SmcLog searches the stored logs of the SMC, newest first: every entry of a -Since/-Until window, every entry with -All, at most -MaxRecords entries when you give it, and otherwise the 200 newest (with a warning when more match). Or, with -Live, streams new entries until you press Ctrl+C. Each entry is an SmcLogRecord whose properties are typed: Timestamp is a DateTime, Src and Dst are IPAddress objects, ports are integers, Action and Severity are enums; a value that does not parse keeps the SMC's text. With -Field the records have exactly the fields you name, in that order, so Export-Csv writes those columns. Records are written as each websocket message arrives; stopping the pipeline (Ctrl+C, Select-Object -First) aborts the query on the SMC.</para>
+/// <para type="description">Get-SmcLog searches the stored logs of the SMC, newest first: every entry of a -Since/-Until window, every entry with -All, at most -MaxRecords entries when you give it, and otherwise the 200 newest (with a warning when more match). Or, with -Live, streams new entries until you press Ctrl+C. Each entry is an SmcLogRecord whose properties are typed: Timestamp is a DateTime, Src and Dst are IPAddress objects, ports are integers, Action and Severity are enums; a value that does not parse keeps the SMC's text. With -Field the records have exactly the fields you name, in that order, so Export-Csv writes those columns. Records are written as each websocket message arrives; stopping the pipeline (Ctrl+C, Select-Object -First) aborts the query on the SMC. A stored search that cannot finish (the socket drops, -TimeoutSec passes, the SMC fails it) ends with a terminating error after the records it wrote, so try/catch and $? see it; -Live reconnects and warns instead.</para>
 /// </summary>
 /// <example>
 /// <code>Get-SmcLog -MaxRecords 20 | Format-Table</code>
@@ -201,6 +201,21 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
             foreach (var id in shape.FieldIds) { query.Format.FieldIds.Add(id); }
         }
         return query;
+    }
+
+    /// <summary>
+    /// A stored search that cannot finish is a terminating error, after the records it wrote: a script's try/catch,
+    /// $? and -ErrorAction see it, so an export never moves its cursor past a gap. A live query reconnects and warns
+    /// instead, and ends with a non-terminating error only when it must give up.
+    /// </summary>
+    private protected override void ReportFailure(QueryRunner runner, SmcException failure)
+    {
+        if (Live)
+        {
+            base.ReportFailure(runner, failure);
+            return;
+        }
+        ThrowTerminatingError(ToErrorRecord(failure, runner.Plan.Label));
     }
 
     private protected override void WriteMessage(QueryRunner runner, QueryEvent message)
