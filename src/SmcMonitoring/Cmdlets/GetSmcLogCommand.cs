@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Specialized;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using SmcMonitoring.Fields;
+using SmcMonitoring.Protocol;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
 using SmcMonitoring.Errors;
@@ -11,7 +13,7 @@ namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
 /// <para type="synopsis">Gets log entries from the SMC's log servers: stored entries, or live ones as they arrive.</para>
-/// <para type="description">Get-SmcLog searches the stored logs of the SMC, newest first: every entry of a -Since/-Until window, every entry with -All, at most -MaxRecords entries when you give it, and otherwise the 200 newest (with a warning when more match). Or, with -Live, streams new entries until you press Ctrl+C. Each entry is an SmcLogRecord whose properties are typed: Timestamp is a DateTime, Src and Dst are IPAddress objects, ports are integers, Action and Severity are enums; a value that does not parse keeps the SMC's text. With -Field the records have exactly the fields you name, in that order, so Export-Csv writes those columns. Records are written as each websocket message arrives; stopping the pipeline (Ctrl+C, Select-Object -First) aborts the query on the SMC. A stored search that cannot finish (the socket drops, -TimeoutSec passes, the SMC fails it) ends with a terminating error after the records it wrote, so try/catch and $? see it; -Live reconnects and warns instead.</para>
+/// <para type="description">Get-SmcLog searches the stored logs of the SMC, newest first: every entry of a -Since/-Until window, every entry with -All, at most -MaxRecords entries when you give it, and otherwise the 200 newest (with a warning when more match). Or, with -Live, streams new entries until you press Ctrl+C. Each entry is an SmcLogRecord whose properties are typed: Timestamp is a DateTime, Src and Dst are IPAddress objects, ports are integers, Action and Severity are enums; a value that does not parse keeps the SMC's text. With -Field the records have exactly the fields you name, in that order, so Export-Csv writes those columns. Records are written as each websocket message arrives; stopping the pipeline (Ctrl+C, Select-Object -First) aborts the query on the SMC. A stored search that cannot finish (the socket drops, -TimeoutSec passes, the SMC fails it) ends with a terminating error after the records it wrote, so try/catch and $? see it; -Live reconnects and warns instead. A stored search that runs longer than a second shows progress (entries so far, their rate and the SMC's own status text, such as how far it has scanned) a few times a second; $ProgressPreference = 'SilentlyContinue' hides it.</para>
 /// </summary>
 /// <example>
 /// <code>Get-SmcLog -MaxRecords 20 | Format-Table</code>
@@ -154,7 +156,9 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
                 plan.Limits.WarnWhenCut = $"Get-SmcLog returned the {limit} newest entries, its default without a time window; more entries match. Use -MaxRecords to set how many, -All for every entry, or -Since and -Until for a time window.";
             }
         }
+        _progress = Live ? null : new ProgressMeter(ProgressClock);
         RunQueries(session, new[] { (plan, LogQuery.SocketPath) });
+        CompleteProgress();
     }
 
     /// <summary>
@@ -215,6 +219,7 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
             base.ReportFailure(runner, failure);
             return;
         }
+        CompleteProgress();
         ThrowTerminatingError(ToErrorRecord(failure, runner.Plan.Label));
     }
 
@@ -223,8 +228,37 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         if (!Statistics)
         {
             base.WriteMessage(runner, message);
-            return;
         }
-        if (message.Message?.Statistics is { } statistics) { WriteObject(RawRecordSink.ParseText(statistics)); }
+        else if (message.Message?.Statistics is { } statistics)
+        {
+            WriteObject(RawRecordSink.ParseText(statistics));
+        }
+        if (!Live) { ShowProgress(runner.RecordCount, message.Message?.Status); }
+    }
+
+    /// <summary>The clock progress is timed with; tests set one that moves as they need.</summary>
+    internal static IClock ProgressClock { get; set; } = SystemClock.Instance;
+
+    private const int ProgressActivityId = 0x5C19;
+
+    private ProgressMeter? _progress;
+
+    /// <summary>Shows how far a stored search is, from this (the pipeline's) thread, when <see cref="ProgressMeter"/> says an update is due.</summary>
+    private void ShowProgress(long records, string? status)
+    {
+        if (_progress is null || !_progress.Observe(records, status, out var snapshot)) { return; }
+        var text = string.Format(CultureInfo.CurrentCulture, "{0:N0} entries in {1:0} s ({2:N0} a second)", snapshot.Records, snapshot.Elapsed.TotalSeconds, snapshot.RatePerSecond);
+        WriteProgress(new ProgressRecord(ProgressActivityId, "Get-SmcLog: searching the stored logs", text)
+        {
+            CurrentOperation = snapshot.Status is { } smc ? "SMC: " + smc : null,
+        });
+    }
+
+    /// <summary>Closes the progress display, when one was shown.</summary>
+    private void CompleteProgress()
+    {
+        if (_progress is not { Shown: true }) { return; }
+        _progress = null;
+        WriteProgress(new ProgressRecord(ProgressActivityId, "Get-SmcLog: searching the stored logs", "Done") { RecordType = ProgressRecordType.Completed });
     }
 }

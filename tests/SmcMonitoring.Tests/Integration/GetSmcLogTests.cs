@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Threading;
+using SmcMonitoring.Cmdlets;
 using SmcMonitoring.Records;
 using SmcMonitoring.Session;
 using SmcMonitoring.Tests.Unit;
@@ -266,6 +267,47 @@ public sealed class GetSmcLogTests : IDisposable
         Assert.ThrowsAny<PipelineStoppedException>(() => shell.EndInvoke(running));
         Assert.NotEmpty(output);
         AssertAbortReceivedAndSocketsClosed();
+    }
+
+    private List<ProgressRecord> Progress(string script, TimeSpan step)
+    {
+        var previous = GetSmcLogCommand.ProgressClock;
+        GetSmcLogCommand.ProgressClock = new SmcMonitoring.Tests.Engine.SteppingClock(step);
+        try
+        {
+            using var shell = PowerShell.Create();
+            shell.Runspace = _fixture.Host.Runspace;
+            shell.AddScript(script).AddParameter("s", _session);
+            shell.Invoke();
+            Assert.False(shell.HadErrors);
+            return shell.Streams.Progress.ToList();
+        }
+        finally
+        {
+            GetSmcLogCommand.ProgressClock = previous;
+        }
+    }
+
+    [Fact]
+    public void A_long_stored_search_shows_records_rate_and_the_smc_status_then_completes()
+    {
+        // Each look at the clock is 100 ms later: the 5,000-record search seems to take seconds, yet takes no time.
+        var progress = Progress("param($s) $null = Get-SmcLog -Session $s -All", TimeSpan.FromMilliseconds(100));
+        var updates = progress.Where(p => p.RecordType == ProgressRecordType.Processing).ToList();
+        Assert.NotEmpty(updates);
+        Assert.All(updates, p => Assert.Matches(@"^[\d,. ]+ entries in \d+ s \([\d,. ]+ a second\)$", p.StatusDescription));
+        Assert.All(updates, p => Assert.Equal("SMC: Querying...", p.CurrentOperation));
+        Assert.Equal(ProgressRecordType.Completed, progress[^1].RecordType);
+        Assert.Single(progress, p => p.RecordType == ProgressRecordType.Completed);
+        Assert.Single(progress.Select(p => p.ActivityId).Distinct());
+    }
+
+    [Fact]
+    public void Progress_is_silent_for_a_short_search_and_under_SilentlyContinue()
+    {
+        Assert.Empty(Progress("param($s) $null = Get-SmcLog -Session $s -All", TimeSpan.Zero));
+        Assert.Empty(Progress("param($s) $ProgressPreference = 'SilentlyContinue'; $null = Get-SmcLog -Session $s -All", TimeSpan.FromMilliseconds(100)));
+        Assert.Empty(Progress("param($s) $null = Get-SmcLog -Session $s -Live -Duration 0.3", TimeSpan.FromMilliseconds(100)));
     }
 
     [Fact]
