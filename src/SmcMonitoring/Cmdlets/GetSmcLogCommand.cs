@@ -24,8 +24,8 @@ namespace SmcMonitoring.Cmdlets;
 /// <para>Streams new log entries until Ctrl+C, like the reference client's fetch_live.</para>
 /// </example>
 /// <example>
-/// <code>Get-SmcLog -MaxRecords 10 -TimeZone CST -Field Timestamp, Src, Dst, Application</code>
-/// <para>The 10 newest entries with four fields, times rendered in US Central time.</para>
+/// <code>Get-SmcLog -MaxRecords 10 -Raw -TimeZone 'Central Standard Time' -Field Timestamp, Src, Dst, Application</code>
+/// <para>The 10 newest entries with four fields as the SMC writes them, times in US Central time (an IANA name such as America/Chicago works too).</para>
 /// </example>
 /// <example>
 /// <code>Get-SmcLog -Since (Get-Date).AddHours(-1) -Oldest | Export-Csv lasthour.csv</code>
