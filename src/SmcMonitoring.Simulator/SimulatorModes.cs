@@ -51,6 +51,12 @@ public enum TimeZoneStyle
 
     /// <summary>The zone's abbreviation, as the Management Client might: <c>2024-05-02 10:11:12 CEST</c>, <c> UTC</c>.</summary>
     Abbreviation,
+
+    /// <summary>
+    /// Never: times are rendered in the zone asked for but without it, even with <c>time_show_zone</c>, as a server
+    /// that ignores that option would (whether a real SMC honours it is not known).
+    /// </summary>
+    None,
 }
 
 /// <summary>How token mode answers <c>PUT logout</c> without an <c>Authorization</c> header.</summary>

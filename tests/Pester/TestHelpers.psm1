@@ -31,4 +31,34 @@ function Stop-TestSimulator {
     $process.Dispose()
 }
 
-Export-ModuleMember -Function Start-TestSimulator, Stop-TestSimulator
+function Invoke-TestPwsh {
+    # Runs a script file in a new pwsh process with the given environment (TZ, for one) and arguments; returns its
+    # output lines and throws with its error stream when it fails. A process that does not finish in three minutes
+    # is stopped by its id.
+    [CmdletBinding()]
+    param([Parameter(Mandatory)] [string] $File, [hashtable] $Environment = @{}, [string[]] $ArgumentList = @())
+    $processPath = [Environment]::ProcessPath
+    $info = [System.Diagnostics.ProcessStartInfo]::new($processPath)
+    # Under the repository's dotnet tool the process is dotnet running pwsh.dll.
+    if ([System.IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') { $info.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
+    foreach ($argument in @('-NoProfile', '-NonInteractive', '-File', $File) + $ArgumentList) { $info.ArgumentList.Add($argument) }
+    foreach ($pair in $Environment.GetEnumerator()) { $info.Environment[$pair.Key] = [string]$pair.Value }
+    $info.RedirectStandardOutput = $true
+    $info.RedirectStandardError = $true
+    $info.UseShellExecute = $false
+    $process = [System.Diagnostics.Process]::Start($info)
+    try {
+        $output = $process.StandardOutput.ReadToEndAsync()
+        $errors = $process.StandardError.ReadToEndAsync()
+        if (-not $process.WaitForExit(180000)) {
+            Stop-Process -Id $process.Id -Force
+            $null = $process.WaitForExit(10000)
+            throw "pwsh did not finish within 3 minutes and was stopped: $($errors.Result)"
+        }
+        if ($process.ExitCode -ne 0) { throw "pwsh exited with $($process.ExitCode): $($errors.Result) $($output.Result)" }
+        return @($output.Result -split '\r?\n' | Where-Object { $_ })
+    }
+    finally { $process.Dispose() }
+}
+
+Export-ModuleMember -Function Start-TestSimulator, Stop-TestSimulator, Invoke-TestPwsh

@@ -134,7 +134,7 @@ public sealed class ModeCommandLineTests
     [InlineData("--path-base", "smc", "Invalid value 'smc' for --path-base")]
     [InlineData("--snapshot-batch-gap-ms", "-5", "Invalid value '-5' for --snapshot-batch-gap-ms")]
     [InlineData("--sender-element", "engine", "Invalid value 'engine' for --sender-element: expected nodes or nothing.")]
-    [InlineData("--time-zone-style", "long", "Invalid value 'long' for --time-zone-style: expected offset or abbreviation.")]
+    [InlineData("--time-zone-style", "long", "Invalid value 'long' for --time-zone-style: expected offset or abbreviation or none.")]
     [InlineData("--redirect-upgrade-to", "/relative", "Invalid value '/relative' for --redirect-upgrade-to: expected an absolute http, https, ws or wss URL.")]
     [InlineData("--redirect-upgrade-status", "200", "Invalid value '200' for --redirect-upgrade-status")]
     [InlineData("--bogus-end", "string", "Invalid value 'string' for --bogus-end: expected none or array or other-fetch.")]

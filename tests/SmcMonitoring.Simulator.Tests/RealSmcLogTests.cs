@@ -141,6 +141,14 @@ public sealed class RealSmcLogTests
         Assert.Equal("2024-01-15 12:00:00 +00:00", await NewestCreationTimeAsync(simulator, null));
     }
 
+    [Fact]
+    public async Task None_style_renders_in_the_zone_asked_for_without_showing_it()
+    {
+        await using var simulator = await StartAsync(o => o.TimeZoneStyle = TimeZoneStyle.None);
+        Assert.Equal("2024-01-15 14:00:00", await NewestCreationTimeAsync(simulator, "Europe/Helsinki"));
+        Assert.Equal("2024-01-15 12:00:00", await NewestCreationTimeAsync(simulator, "UTC"));
+    }
+
     [Theory]
     [InlineData(TimeZoneStyle.Offset)]
     [InlineData(TimeZoneStyle.Abbreviation)]

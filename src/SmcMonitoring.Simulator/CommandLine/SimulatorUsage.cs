@@ -60,7 +60,8 @@ internal static class SimulatorUsage
           --path-base PATH          serve everything (REST, websockets, hrefs, /_simulator) under PATH, e.g. /smc;
                                     requests outside it answer 404
           --negative-fetch-ids      every fetch id is negative
-          --time-zone-style S       time_show_zone renders offset (+02:00, default) or abbreviation (CEST);
+          --time-zone-style S       time_show_zone renders offset (+02:00, default) or abbreviation (CEST),
+                                    or none: the zone is never shown, even when asked for;
                                     times are in UTC when the query names no timezone; Windows zone names such
                                     as "Central Standard Time" are refused with a failure naming the zone
           --sender-element M        an engine element in a log filter matches the sender's nodes (nodes, default)

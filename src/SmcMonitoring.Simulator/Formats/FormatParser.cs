@@ -38,7 +38,7 @@ internal static class FormatParser
             ResolveSenders = type == FormatType.Raw ? false : resolving.BoolMember("senders") ?? true,
             TimeZone = zone,
             ShowMillis = resolving.BoolMember("time_show_millis") ?? false,
-            ShowZone = resolving.BoolMember("time_show_zone") ?? false,
+            ShowZone = zoneStyle != TimeZoneStyle.None && (resolving.BoolMember("time_show_zone") ?? false),
             ZoneStyle = zoneStyle,
         };
     }

@@ -72,7 +72,7 @@ internal static class SimulatorOptionsValidation
         Require(Enum.IsDefined(options.NotificationAcknowledgement), nameof(options.NotificationAcknowledgement), options.NotificationAcknowledgement, "Immediate, Never or AfterEvents");
         Require(Enum.IsDefined(options.TokenAlphabet), nameof(options.TokenAlphabet), options.TokenAlphabet, "Base64 or Hex");
         Require(Enum.IsDefined(options.SessionCookiePath), nameof(options.SessionCookiePath), options.SessionCookiePath, "Root or Version");
-        Require(Enum.IsDefined(options.TimeZoneStyle), nameof(options.TimeZoneStyle), options.TimeZoneStyle, "Offset or Abbreviation");
+        Require(Enum.IsDefined(options.TimeZoneStyle), nameof(options.TimeZoneStyle), options.TimeZoneStyle, "Offset, Abbreviation or None");
         Require(Enum.IsDefined(options.LogoutWithoutToken), nameof(options.LogoutWithoutToken), options.LogoutWithoutToken, "Refuse or Accept");
     }
 

@@ -10,8 +10,8 @@ namespace SmcMonitoring.Cmdlets;
 /// <para type="description">Get-SmcAlert returns the alerts that are active in a domain (the SMC's ACTIVE_ALERTS monitor; its target is the domain, 'Shared Domain' by default): Timestamp, Severity, Action, Sender, Src, Dst, Service, Protocol, SrcPort, DstPort, Situation and VulnerabilityReferences, plus Domain, Change, FirstFetch and DeltaKey. Severity is an SmcSeverity (Info, Low, High, Critical), so it sorts and compares.</para>
 /// </summary>
 /// <example>
-/// <code>Get-SmcAlert -TimeZone America/Chicago</code>
-/// <para>All active alerts of the Shared Domain, times in Chicago time (the reference client's ActiveAlertQuery('Shared Domain', timezone='America/Chicago')).</para>
+/// <code>Get-SmcAlert -Raw -TimeZone America/Chicago</code>
+/// <para>All active alerts of the Shared Domain as the SMC sends them, times written in Chicago time (the reference client's ActiveAlertQuery('Shared Domain', timezone='America/Chicago')). Without -Raw, times are local [datetime] values whatever -TimeZone says.</para>
 /// </example>
 /// <example>
 /// <code>Get-SmcAlert | Where-Object Severity -ge 'High' | Sort-Object Timestamp -Descending</code>

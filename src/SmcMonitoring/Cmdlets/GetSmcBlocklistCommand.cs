@@ -16,8 +16,8 @@ namespace SmcMonitoring.Cmdlets;
 /// <para>All block-list entries of sg_vm.</para>
 /// </example>
 /// <example>
-/// <code>Get-SmcBlocklist -Engine sg_vm -TimeZone CST | Where-Object BlocklistDuration -gt 3600</code>
-/// <para>Entries blocked for more than an hour, times in US Central time.</para>
+/// <code>Get-SmcBlocklist -Engine sg_vm | Where-Object BlocklistDuration -gt 3600</code>
+/// <para>Entries blocked for more than an hour; their times are [datetime] values in local time.</para>
 /// </example>
 /// <example>
 /// <code>Get-SmcBlocklist -Engine sg_vm | Where-Object BlocklistSourceIp -eq '198.51.100.7' | Remove-SmcBlocklistEntry</code>

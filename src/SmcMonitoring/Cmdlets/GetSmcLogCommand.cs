@@ -1,9 +1,11 @@
 using System;
 using System.Collections.Specialized;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using SmcMonitoring.Fields;
 using SmcMonitoring.Filters;
+using SmcMonitoring.Protocol;
 using SmcMonitoring.Session;
 using SmcMonitoring.Queries;
 using SmcMonitoring.Records;
@@ -13,7 +15,7 @@ namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
 /// <para type="synopsis">Gets log entries from the SMC's log servers: stored entries, or live ones as they arrive.</para>
-/// <para type="description">Get-SmcLog searches the stored logs of the SMC (newest first, 200 entries unless -MaxRecords says otherwise) or, with -Live, streams new entries until you press Ctrl+C. Each entry is an SmcLogRecord whose properties are typed: Timestamp is a DateTime, Src and Dst are IPAddress objects, ports are integers, Action and Severity are enums; a value that does not parse keeps the SMC's text. With -Field the records have exactly the fields you name, in that order, so Export-Csv writes those columns. Records are written as each websocket message arrives; stopping the pipeline (Ctrl+C, Select-Object -First) aborts the query on the SMC.</para>
+/// <para type="description">Get-SmcLog searches the stored logs of the SMC, newest first: every entry of a -Since/-Until window, every entry with -All, at most -MaxRecords entries when you give it, and otherwise the 200 newest (with a warning when more match). Or, with -Live, streams new entries until you press Ctrl+C. Each entry is an SmcLogRecord whose properties are typed: Timestamp is a DateTime, Src and Dst are IPAddress objects, ports are integers, Action and Severity are enums; a value that does not parse keeps the SMC's text. With -Field the records have exactly the fields you name, in that order, so Export-Csv writes those columns. Records are written as each websocket message arrives; stopping the pipeline (Ctrl+C, Select-Object -First) aborts the query on the SMC. A stored search that cannot finish (the socket drops, -TimeoutSec passes, the SMC fails it) ends with a terminating error after the records it wrote, so try/catch and $? see it; -Live reconnects and warns instead. A stored search that runs longer than a second shows progress (entries so far, their rate and the SMC's own status text, such as how far it has scanned) a few times a second; $ProgressPreference = 'SilentlyContinue' hides it.</para>
 /// </summary>
 /// <example>
 /// <code>Get-SmcLog -MaxRecords 20 | Format-Table</code>
@@ -24,15 +26,15 @@ namespace SmcMonitoring.Cmdlets;
 /// <para>Streams new log entries until Ctrl+C, like the reference client's fetch_live.</para>
 /// </example>
 /// <example>
-/// <code>Get-SmcLog -MaxRecords 10 -TimeZone CST -Field Timestamp, Src, Dst, Application</code>
-/// <para>The 10 newest entries with four fields, times rendered in US Central time.</para>
+/// <code>Get-SmcLog -MaxRecords 10 -Raw -TimeZone 'Central Standard Time' -Field Timestamp, Src, Dst, Application</code>
+/// <para>The 10 newest entries with four fields as the SMC writes them, times in US Central time (an IANA name such as America/Chicago works too).</para>
 /// </example>
 /// <example>
-/// <code>Get-SmcLog -Since (Get-Date).AddHours(-1) -Oldest -MaxRecords 5000 | Export-Csv lasthour.csv</code>
-/// <para>Exports up to 5000 entries of the last hour, oldest first.</para>
+/// <code>Get-SmcLog -Since (Get-Date).AddHours(-1) -Oldest | Export-Csv lasthour.csv</code>
+/// <para>Exports every entry of the last hour, oldest first.</para>
 /// </example>
 /// <example>
-/// <code>Get-SmcLog -Since (Get-Date).Date -MaxRecords 100000 -Statistics</code>
+/// <code>Get-SmcLog -Since (Get-Date).Date -Statistics</code>
 /// <para>The SMC's statistics of a search of today's logs, without the records (the reference client's fetch_statistics).</para>
 /// </example>
 /// <example>
@@ -42,6 +44,10 @@ namespace SmcMonitoring.Cmdlets;
 /// <example>
 /// <code>Get-SmcLog -MaxRecords 50 -Raw -FieldFormat Pretty</code>
 /// <para>The 50 newest entries as the SMC sends them, keyed by display labels, every field included.</para>
+/// </example>
+/// <example>
+/// <code>Get-SmcLog -All -Filter @{ Action = 'Discard' } | Export-Csv discarded.csv</code>
+/// <para>Exports every stored entry of discarded traffic, however many; records stream to the file as they arrive.</para>
 /// </example>
 /// <seealso href="about_SmcMonitoring">about_SmcMonitoring</seealso>
 /// <seealso href="about_SmcMonitoring_Filters">about_SmcMonitoring_Filters</seealso>
@@ -55,13 +61,22 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     private const string StoredSet = "Stored";
     private const string LiveSet = "Live";
 
+    /// <summary>The entries a search without -Since, -Until, -MaxRecords or -All returns.</summary>
+    private const int DefaultMaxRecords = 200;
+
     /// <summary>
-    /// <para type="description">The most entries to return (the SMC's fetch quantity). Defaults to 200.</para>
+    /// <para type="description">The most entries to return (the SMC's fetch quantity), 1 or more. Without it, a search with -Since or -Until returns every entry of its window, and a search without a window the 200 newest (with a warning when more match). To return every entry, use -All.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
     [Parameter(ParameterSetName = LiveSet)]
-    [ValidateRange(1, int.MaxValue)]
-    public int MaxRecords { get; set; } = 200;
+    public int MaxRecords { get; set; }
+
+    /// <summary>
+    /// <para type="description">Return every entry that matches the query, however many (the SMC's unbounded fetch). Records stream as they arrive, so memory does not grow with the count.</para>
+    /// </summary>
+    [Parameter(ParameterSetName = StoredSet)]
+    [Parameter(ParameterSetName = LiveSet)]
+    public SwitchParameter All { get; set; }
 
     /// <summary>
     /// <para type="description">Return the oldest matching entries first instead of the newest.</para>
@@ -71,18 +86,18 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     public SwitchParameter Oldest { get; set; }
 
     /// <summary>
-    /// <para type="description">Only entries created at or after this time. A time without a zone is local time.</para>
+    /// <para type="description">Only entries created at or after this time (the window includes its start). A [datetime] of any Kind or a [datetimeoffset]: a UTC [datetime] is UTC, a local or unspecified one (Get-Date, '2025-11-01 08:00') is this machine's local time. Record times (Timestamp) go back into -Since unchanged.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
     [Parameter(ParameterSetName = LiveSet)]
-    public DateTime? Since { get; set; }
+    public DateTimeOffset? Since { get; set; }
 
     /// <summary>
-    /// <para type="description">Only entries created at or before this time. A time without a zone is local time.</para>
+    /// <para type="description">Only entries created before this time: the window excludes its end, so -Since $a -Until $b followed by -Since $b neither repeats nor skips the entries on $b. Takes the same values as -Since.</para>
     /// </summary>
     [Parameter(ParameterSetName = StoredSet)]
     [Parameter(ParameterSetName = LiveSet)]
-    public DateTime? Until { get; set; }
+    public DateTimeOffset? Until { get; set; }
 
     /// <summary>
     /// <para type="description">Stream new entries as the SMC receives them, until Ctrl+C, -TimeoutSec or -InactivityTimeoutSec.</para>
@@ -123,16 +138,17 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     protected override void ProcessRecord()
     {
         RefuseStoredParametersWithLive();
-        if (Since is { } since && Until is { } until && since > until)
+        if (Since is { } since && Until is { } until && since >= until)
         {
-            ThrowError(SmcErrors.TimeRangeInvalid, $"-Since ({since:u}) is later than -Until ({until:u}); -Since must be the earlier time.", since);
+            ThrowError(SmcErrors.TimeRangeInvalid, $"-Since ({since.LocalDateTime:yyyy-MM-dd HH:mm:ss.fff zzz}) is not earlier than -Until ({until.LocalDateTime:yyyy-MM-dd HH:mm:ss.fff zzz}); the window [Since, Until) must hold some time: give an earlier -Since or a later -Until.", since);
         }
         if (Duration < TimeSpan.Zero) { ThrowError(SmcErrors.DurationInvalid, $"-Duration ({Duration}) is negative; give a positive number of seconds or TimeSpan.", Duration); }
+        var (limit, warnWhenCut) = RecordLimit();
         var shape = Field is null
             ? LogShapes.Default
             : RecordShape.FromFields(ResolveFields(Field), LogShapes.CustomTypeName);
         if (!Raw) { SelectionTableViews.Ensure(this, shape); }
-        var query = BuildQuery(shape);
+        var query = BuildQuery(shape, limit is { } max && warnWhenCut && !Statistics ? max + 1 : limit);
         var session = ResolveSession();
         if (Engine != null) { query.Filter = WithEngineFilter(session, Engine, query.Filter); }
         var request = query.ToRequestJson();
@@ -159,9 +175,15 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         }
         else
         {
-            plan.Limits.MaxRecords = MaxRecords;
+            plan.Limits.MaxRecords = limit;
+            if (warnWhenCut && !Statistics)
+            {
+                plan.Limits.WarnWhenCut = $"Get-SmcLog returned the {limit} newest entries, its default without a time window; more entries match. Use -MaxRecords to set how many, -All for every entry, or -Since and -Until for a time window.";
+            }
         }
+        _progress = Live ? null : new ProgressMeter(ProgressClock);
         RunQueries(session, new[] { (plan, LogQuery.SocketPath) });
+        CompleteProgress();
         WarnWhenEngineFoundNothing();
     }
 
@@ -179,13 +201,13 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
     }
 
     /// <summary>
-    /// -Since, -Until, -MaxRecords, -Oldest and -Statistics bind with -Live too, so that combining them gets this error
+    /// -Since, -Until, -MaxRecords, -All, -Oldest and -Statistics bind with -Live too, so that combining them gets this error
     /// naming the parameter and what to do, instead of PowerShell's "Parameter set cannot be resolved".
     /// </summary>
     private void RefuseStoredParametersWithLive()
     {
         if (!Live) { return; }
-        var stored = new[] { nameof(Since), nameof(Until), nameof(MaxRecords), nameof(Oldest), nameof(Statistics) }
+        var stored = new[] { nameof(Since), nameof(Until), nameof(MaxRecords), nameof(All), nameof(Oldest), nameof(Statistics) }
             .Where(MyInvocation.BoundParameters.ContainsKey).Select(name => "-" + name).ToList();
         if (stored.Count == 0) { return; }
         var which = string.Join(" and ", stored);
@@ -225,14 +247,35 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         public int GetHashCode(FilterValue obj) => obj.Text?.GetHashCode() ?? 0;
     }
 
-    private LogQuery BuildQuery(RecordShape shape)
+    /// <summary>
+    /// How many records a stored search returns: -MaxRecords when given; every record with -All or a time window;
+    /// otherwise the default, with a warning when more match.
+    /// </summary>
+    private (int? Limit, bool WarnWhenCut) RecordLimit()
+    {
+        var maxGiven = MyInvocation.BoundParameters.ContainsKey(nameof(MaxRecords));
+        if (maxGiven && MaxRecords < 1)
+        {
+            ThrowError(SmcErrors.MaxRecordsInvalid, $"-MaxRecords ({MaxRecords}) must be 1 or more. To return every entry of the query, use -All instead of -MaxRecords.", MaxRecords);
+        }
+        if (maxGiven && All)
+        {
+            ThrowError(SmcErrors.MaxRecordsInvalid, $"-MaxRecords ({MaxRecords}) and -All cannot be used together: -All returns every entry, -MaxRecords at most that many. Give one of them.", MaxRecords);
+        }
+        if (Live) { return (null, false); }
+        if (maxGiven) { return (MaxRecords, false); }
+        if (All || Since != null || Until != null) { return (null, false); }
+        return (DefaultMaxRecords, true);
+    }
+
+    private LogQuery BuildQuery(RecordShape shape, int? quantity)
     {
         var query = new LogQuery
         {
             Type = Live ? LogQueryType.Current : LogQueryType.Stored,
-            Since = Since is { } since ? new DateTimeOffset(since) : null,
-            Until = Until is { } until ? new DateTimeOffset(until) : null,
-            Quantity = Live ? null : MaxRecords,
+            Since = Since,
+            Until = Until,
+            Quantity = quantity,
             Backwards = !Oldest,
             Filter = TranslateFilter(),
         };
@@ -250,14 +293,59 @@ public sealed class GetSmcLogCommand : SmcQueryCmdlet
         return query;
     }
 
+    /// <summary>
+    /// A stored search that cannot finish is a terminating error, after the records it wrote: a script's try/catch,
+    /// $? and -ErrorAction see it, so an export never moves its cursor past a gap. A live query reconnects and warns
+    /// instead, and ends with a non-terminating error only when it must give up.
+    /// </summary>
+    private protected override void ReportFailure(QueryRunner runner, SmcException failure)
+    {
+        if (Live)
+        {
+            base.ReportFailure(runner, failure);
+            return;
+        }
+        CompleteProgress();
+        ThrowTerminatingError(ToErrorRecord(failure, runner.Plan.Label));
+    }
+
     private protected override void WriteMessage(QueryRunner runner, QueryEvent message)
     {
         if (!Statistics)
         {
             _written += message.RecordCount;
             base.WriteMessage(runner, message);
-            return;
         }
-        if (message.Message?.Statistics is { } statistics) { WriteObject(RawRecordSink.ParseText(statistics)); }
+        else if (message.Message?.Statistics is { } statistics)
+        {
+            WriteObject(RawRecordSink.ParseText(statistics));
+        }
+        if (!Live) { ShowProgress(runner.RecordCount, message.Message?.Status); }
+    }
+
+    /// <summary>The clock progress is timed with; tests set one that moves as they need.</summary>
+    internal static IClock ProgressClock { get; set; } = SystemClock.Instance;
+
+    private const int ProgressActivityId = 0x5C19;
+
+    private ProgressMeter? _progress;
+
+    /// <summary>Shows how far a stored search is, from this (the pipeline's) thread, when <see cref="ProgressMeter"/> says an update is due.</summary>
+    private void ShowProgress(long records, string? status)
+    {
+        if (_progress is null || !_progress.Observe(records, status, out var snapshot)) { return; }
+        var text = string.Format(CultureInfo.CurrentCulture, "{0:N0} entries in {1:0} s ({2:N0} a second)", snapshot.Records, snapshot.Elapsed.TotalSeconds, snapshot.RatePerSecond);
+        WriteProgress(new ProgressRecord(ProgressActivityId, "Get-SmcLog: searching the stored logs", text)
+        {
+            CurrentOperation = snapshot.Status is { } smc ? "SMC: " + smc : null,
+        });
+    }
+
+    /// <summary>Closes the progress display, when one was shown.</summary>
+    private void CompleteProgress()
+    {
+        if (_progress is not { Shown: true }) { return; }
+        _progress = null;
+        WriteProgress(new ProgressRecord(ProgressActivityId, "Get-SmcLog: searching the stored logs", "Done") { RecordType = ProgressRecordType.Completed });
     }
 }

@@ -51,10 +51,11 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
     public string[]? Field { get; set; }
 
     /// <summary>
-    /// <para type="description">The time zone the SMC renders time values in, for example Europe/Helsinki, America/Chicago or CST. The SMC then appends the zone to each time.</para>
+    /// <para type="description">The time zone the SMC writes times in for -Raw records, with the zone appended: an IANA name (America/Chicago, Europe/Helsinki), a Windows name ('Central Standard Time', sent to the SMC as its IANA name) or one of the SMC's short ids (CST, UTC). Tab completes the names. Typed records are not affected: their times are always the exact instants, in this machine's local time.</para>
     /// </summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TimeZoneCompleter))]
     public string? TimeZone { get; set; }
 
     /// <summary>
@@ -124,10 +125,14 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
         return fields;
     }
 
-    /// <summary>The resolving options from -TimeZone and -Resolving; a terminating error names an unknown key.</summary>
+    /// <summary>
+    /// The resolving options from -TimeZone and -Resolving; a terminating error names an unknown key. Typed records
+    /// (without -Raw) always ask for UTC with the zone and milliseconds shown, whatever -TimeZone and -Resolving say:
+    /// that makes each time an exact instant (docs/protocol.md 6.3), which the record then holds in local time.
+    /// </summary>
     private protected ResolvingOptions BuildResolving()
     {
-        var options = new ResolvingOptions { TimeZone = TimeZone };
+        var options = new ResolvingOptions { TimeZone = TimeZone is null ? null : SmcTimeZoneName(TimeZone) };
         foreach (DictionaryEntry entry in Resolving ?? new System.Collections.Hashtable())
         {
             var key = Convert.ToString(entry.Key, System.Globalization.CultureInfo.InvariantCulture) ?? string.Empty;
@@ -146,7 +151,25 @@ public abstract partial class SmcQueryCmdlet : SmcCmdlet
                     break;
             }
         }
+        if (!Raw)
+        {
+            options.TimeZone = ResolvingOptions.Utc;
+            options.TimeShowZone = true;
+            options.TimeShowMillis = true;
+        }
         return options;
+    }
+
+    /// <summary>The name -TimeZone is sent as; a terminating error names an unknown zone and the closest names.</summary>
+    private string SmcTimeZoneName(string name)
+    {
+        if (TimeZoneNames.ToSmcName(name) is { } known) { return known; }
+        var closest = string.Join(", ", TimeZoneNames.Closest(name).Select(n => $"'{n}'"));
+        var advice = TimeZoneNames.ConvertsWindowsNames
+            ? "IANA names (America/Chicago), Windows names ('Central Standard Time') and the SMC's short ids (CST, UTC) are accepted; Tab completes them."
+            : "Windows PowerShell cannot turn Windows names into the IANA names the SMC needs: give the IANA name (America/Chicago) or a short id (CST, UTC).";
+        ThrowError(SmcErrors.TimeZoneNotFound, $"Cannot find a time zone named '{name}' (-TimeZone). Closest names: {closest}. {advice}", name);
+        return name;
     }
 
     /// <summary>The -Filter translated to the SMC's filter tree (null without -Filter); a terminating error explains a bad filter.</summary>

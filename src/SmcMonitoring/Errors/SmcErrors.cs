@@ -192,6 +192,12 @@ internal static class SmcErrors
     /// <summary>-Resolving has an unknown key.</summary>
     public static readonly SmcError ResolvingKeyInvalid = new("SmcResolvingKeyInvalid", SmcErrorKind.InvalidArgument);
 
+    /// <summary>-MaxRecords is below 1, or given together with -All.</summary>
+    public static readonly SmcError MaxRecordsInvalid = new("SmcMaxRecordsInvalid", SmcErrorKind.InvalidArgument);
+
+    /// <summary>-TimeZone names no zone known here or to the SMC.</summary>
+    public static readonly SmcError TimeZoneNotFound = new("SmcTimeZoneNotFound", SmcErrorKind.InvalidArgument);
+
     /// <summary>-Since is later than -Until.</summary>
     public static readonly SmcError TimeRangeInvalid = new("SmcTimeRangeInvalid", SmcErrorKind.InvalidArgument);
 

@@ -24,10 +24,10 @@ internal sealed class LogQuery
     /// <summary>Stored or current.</summary>
     public LogQueryType Type { get; set; } = LogQueryType.Stored;
 
-    /// <summary>Start of the time window; null = unbounded.</summary>
+    /// <summary>Start of the time window, included; null = unbounded.</summary>
     public DateTimeOffset? Since { get; set; }
 
-    /// <summary>End of the time window; null = unbounded.</summary>
+    /// <summary>End of the time window, excluded (the window is half-open, [Since, Until)); null = unbounded.</summary>
     public DateTimeOffset? Until { get; set; }
 
     /// <summary>The most records to fetch; null = the SMC's default (all matching).</summary>
@@ -54,8 +54,8 @@ internal sealed class LogQuery
             writer.WriteStartObject();
             writer.WriteStartObject("query");
             writer.WriteString("type", Type == LogQueryType.Current ? "current" : "stored");
-            writer.WriteNumber("start_ms", Since?.ToUnixTimeMilliseconds() ?? 0);
-            writer.WriteNumber("end_ms", Until?.ToUnixTimeMilliseconds() ?? 0);
+            writer.WriteNumber("start_ms", Since is { } since ? FirstMillisecondAtOrAfter(since) : 0);
+            writer.WriteNumber("end_ms", Until is { } until ? Math.Max(1, FirstMillisecondAtOrAfter(until) - 1) : 0);
             if (Servers.Count > 0)
             {
                 writer.WriteStartArray("servers");
@@ -76,5 +76,21 @@ internal sealed class LogQuery
             writer.WriteEndObject();
         }
         return buffer.ToArray();
+    }
+
+    private static readonly long UnixEpochTicks = new DateTime(1970, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks;
+
+    /// <summary>
+    /// The first whole epoch millisecond at or after <paramref name="time"/>. Record times are whole milliseconds and
+    /// both <c>start_ms</c> and <c>end_ms</c> include their millisecond (docs/protocol.md 4.1), so a window
+    /// [Since, Until) is sent as <c>start_ms</c> = this of Since and <c>end_ms</c> = this of Until minus one: a
+    /// record exactly on Until belongs to the next window, and a time with ticks below the millisecond (Get-Date)
+    /// neither loses nor repeats the record in its millisecond.
+    /// </summary>
+    internal static long FirstMillisecondAtOrAfter(DateTimeOffset time)
+    {
+        var ticks = time.UtcTicks - UnixEpochTicks;
+        var whole = ticks / TimeSpan.TicksPerMillisecond;
+        return ticks % TimeSpan.TicksPerMillisecond > 0 ? whole + 1 : whole;
     }
 }

@@ -29,6 +29,13 @@ internal sealed class QueryLimits
 
     /// <summary>The most records to hand on; the query ends when it reached them, however many the SMC sent.</summary>
     public long? MaxRecords { get; set; }
+
+    /// <summary>
+    /// A warning for a result cut by <see cref="MaxRecords"/>, or null. When set, the request asks for one record
+    /// more than <see cref="MaxRecords"/> and the runner reads it (without handing it on): the warning then comes
+    /// only when more records matched, after the records handed on.
+    /// </summary>
+    public string? WarnWhenCut { get; set; }
 }
 
 /// <summary>Everything the runner needs to run one query; built by a cmdlet, a test or the bench.</summary>

@@ -292,16 +292,18 @@ internal sealed class QueryRunner : IDisposable
             Warn(message, foreign);
         }
         QueryEndReason? ends = null;
+        string? cutWarning = null;
         var batch = item.Batch;
         IList? records = null;
         var count = 0;
         if (batch != null && (batch.Records.Count > 0 || message?.HasRecords == true))
         {
             count = batch.Records.Count;
-            if (_plan.Limits.MaxRecords is { } max && count >= max - RecordCount)
+            if (_plan.Limits.MaxRecords is { } max && (count > max - RecordCount || (count == max - RecordCount && _plan.Limits.WarnWhenCut is null)))
             {
                 count = (int)Math.Max(0, max - RecordCount);
                 ends = QueryEndReason.RecordLimit;
+                if (_plan.Limits.WarnWhenCut is { } cut) { cutWarning = cut; }
             }
             var verdict = _rule.Judge(batch, count);
             (records, count) = Select(batch, verdict);
@@ -317,6 +319,7 @@ internal sealed class QueryRunner : IDisposable
             await _consumed.WaitAsync(token).ConfigureAwait(false);
         }
         ReturnBatch(batch);
+        if (cutWarning != null) { Post(QueryEvent.Notice(NoticeLevel.Warning, cutWarning)); }
         if (ends is { } reasonToEnd) { return Ending(reasonToEnd, null); }
         if (message?.End != null && !foreign)
         {
@@ -407,7 +410,9 @@ internal sealed class QueryRunner : IDisposable
         var batch = _plan.NewBatch is null ? null : RentBatch();
         try
         {
-            var limit = _plan.Limits.MaxRecords is { } max ? (int)Math.Max(0, Math.Min(int.MaxValue, max - RecordCount)) : int.MaxValue;
+            // A limit that warns when cut reads one record more, the one that shows more matched.
+            var probe = _plan.Limits.WarnWhenCut is null ? 0 : 1;
+            var limit = _plan.Limits.MaxRecords is { } max ? (int)Math.Max(0, Math.Min(int.MaxValue - 1, max - RecordCount) + probe) : int.MaxValue;
             return ReadItem.Parsed(ServerMessageParser.Parse(received.Span, batch, limit), batch);
         }
         catch (SmcException ex)

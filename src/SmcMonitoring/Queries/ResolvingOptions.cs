@@ -5,6 +5,9 @@ namespace SmcMonitoring.Queries;
 /// <summary>How the SMC renders values in <c>texts</c> and <c>detailed</c> formats (the <c>resolving</c> object).</summary>
 internal sealed class ResolvingOptions
 {
+    /// <summary>The zone typed records ask for: times rendered in it, zone shown, are exact instants.</summary>
+    public const string Utc = "UTC";
+
     /// <summary>Show sender names instead of ids (on by default, as in the reference client).</summary>
     public bool Senders { get; set; } = true;
 

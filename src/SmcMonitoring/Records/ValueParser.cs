@@ -62,9 +62,10 @@ internal static class ValueParser
 
     /// <summary>
     /// Parses <c>yyyy-MM-dd HH:mm:ss[.fff]</c> with an optional zone (<c>+02:00</c>, <c>+0200</c>, <c>Z</c>, <c>UTC</c>,
-    /// <c>GMT+2</c>), or epoch milliseconds. A time whose zone is known becomes the instant it names, in this machine's
-    /// local time (Kind Local), so it compares correctly with Get-Date; a time without a zone stays as the SMC wrote it
-    /// (Kind Unspecified).
+    /// <c>GMT+2</c>), or epoch milliseconds, into the instant it names, in this machine's local time (Kind Local), so
+    /// it compares correctly with Get-Date and goes back into -Since unchanged. A time without a zone is in UTC, the zone
+    /// typed queries ask the SMC for (docs/protocol.md 6.3); a zone that names no offset (an abbreviation such as CEST
+    /// could be read two ways) does not parse, so the value keeps its text.
     /// </summary>
     public static bool TryParseTime(string text, out DateTime value)
     {
@@ -81,8 +82,8 @@ internal static class ValueParser
             var core = end - 20 > 7 ? text.Substring(0, 27) : text.Substring(0, end);
             if (!DateTime.TryParseExact(core, format, CultureInfo.InvariantCulture, DateTimeStyles.None, out value)) { return false; }
             var zone = text.Substring(end).Trim();
-            if (zone.Length == 0) { return true; }
-            if (!TryParseOffset(zone, out var offset)) { return true; }
+            var offset = TimeSpan.Zero;
+            if (zone.Length > 0 && !TryParseOffset(zone, out offset)) { return false; }
             value = new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), offset).LocalDateTime;
             return true;
         }
@@ -168,11 +169,14 @@ internal static class ValueParser
         }
     }
 
-    /// <summary>The fast path for the SMC's usual time text without a zone, without allocating a string.</summary>
+    /// <summary>
+    /// The fast path for the SMC's usual time texts, <c>yyyy-MM-dd HH:mm:ss</c>, with milliseconds and a
+    /// <c>+hh:mm</c> or <c>UTC</c> zone or without, without allocating a string; anything else takes the slow path.
+    /// </summary>
     private static bool TryParseTime(ReadOnlySpan<byte> s, out DateTime value)
     {
         value = default;
-        if (s.Length != 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':') { return false; }
+        if (s.Length < 19 || s[4] != '-' || s[7] != '-' || s[10] != ' ' || s[13] != ':' || s[16] != ':') { return false; }
         if (!Digits(s, 0, 4, out var year) || !Digits(s, 5, 2, out var month) || !Digits(s, 8, 2, out var day)
             || !Digits(s, 11, 2, out var hour) || !Digits(s, 14, 2, out var minute) || !Digits(s, 17, 2, out var second))
         {
@@ -182,7 +186,26 @@ internal static class ValueParser
         {
             return false;
         }
-        value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        var position = 19;
+        var millisecond = 0;
+        if (s.Length >= 23 && s[19] == '.')
+        {
+            if (!Digits(s, 20, 3, out millisecond)) { return false; }
+            position = 23;
+        }
+        var offsetMinutes = 0;
+        var zone = s.Slice(position);
+        if (zone.Length == 7 && zone[0] == ' ' && zone[1] is (byte)'+' or (byte)'-' && zone[4] == ':'
+            && Digits(zone, 2, 2, out var zoneHours) && Digits(zone, 5, 2, out var zoneMinutes) && zoneHours <= 14 && zoneMinutes <= 59)
+        {
+            offsetMinutes = (zone[1] == '-' ? -1 : 1) * (zoneHours * 60 + zoneMinutes);
+        }
+        else if (!(zone.Length == 0 || (zone.Length == 4 && zone[0] == ' ' && zone[1] == 'U' && zone[2] == 'T' && zone[3] == 'C')))
+        {
+            return false;
+        }
+        var utc = new DateTime(year, month, day, hour, minute, second, millisecond, DateTimeKind.Utc).AddMinutes(-offsetMinutes);
+        value = utc.ToLocalTime();
         return true;
     }
 

@@ -46,6 +46,49 @@ public class StoredQueryTests
     }
 
     [Fact]
+    public void A_limit_that_warns_when_cut_warns_after_its_records_when_one_more_record_came()
+    {
+        var plan = LogPlan();
+        plan.Limits.MaxRecords = 200;
+        plan.Limits.WarnWhenCut = "cut by the default";
+        // The 201st record comes alone in a second message, as the SMC sends a quantity of 201.
+        var source = new ScriptedSource().Deliver(Started(7)).Deliver(Logs(7, 0, 200)).Deliver(Logs(7, 200, 1)).Deliver("{\"fetch\":7,\"end\":\"end of data\"}");
+        using var h = new RunnerHarness(plan, source);
+        var end = h.End();
+        Assert.Equal(QueryEndReason.RecordLimit, end.Reason);
+        Assert.Equal(Enumerable.Range(0, 200).Select(Address), h.Records.Select(Src));
+        Assert.Equal(new[] { "cut by the default" }, h.Notices(NoticeLevel.Warning));
+        var lastRecords = h.Events.FindLastIndex(e => e.Kind == QueryEventKind.Message && e.RecordCount > 0);
+        Assert.True(h.Events.FindIndex(e => e.Kind == QueryEventKind.Notice && e.Level == NoticeLevel.Warning) > lastRecords, "the warning came before the records");
+    }
+
+    [Fact]
+    public void A_limit_that_warns_when_cut_is_silent_when_exactly_that_many_records_matched()
+    {
+        var plan = LogPlan();
+        plan.Limits.MaxRecords = 200;
+        plan.Limits.WarnWhenCut = "cut by the default";
+        var source = new ScriptedSource().Deliver(Started(7)).Deliver(Logs(7, 0, 200)).Deliver("{\"fetch\":7,\"end\":\"end of data\"}");
+        using var h = new RunnerHarness(plan, source);
+        Assert.Equal(QueryEndReason.Completed, h.End().Reason);
+        Assert.Equal(200, h.Records.Count);
+        Assert.Empty(h.Notices(NoticeLevel.Warning));
+    }
+
+    [Fact]
+    public void A_limit_that_warns_when_cut_warns_when_the_extra_record_shares_a_message()
+    {
+        var plan = LogPlan();
+        plan.Limits.MaxRecords = 150;
+        plan.Limits.WarnWhenCut = "cut";
+        var source = new ScriptedSource().Deliver(Started(7)).Deliver(Logs(7, 0, 200)).Deliver("{\"fetch\":7,\"end\":\"end of data\"}");
+        using var h = new RunnerHarness(plan, source);
+        Assert.Equal(QueryEndReason.RecordLimit, h.End().Reason);
+        Assert.Equal(150, h.Records.Count);
+        Assert.Equal(new[] { "cut" }, h.Notices(NoticeLevel.Warning));
+    }
+
+    [Fact]
     public void One_huge_message_is_parsed_only_as_far_as_the_records_still_wanted()
     {
         var plan = LogPlan();

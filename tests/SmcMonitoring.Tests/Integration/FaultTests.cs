@@ -99,6 +99,40 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_stored_query_that_loses_its_socket_is_a_terminating_error_after_its_records()
+    {
+        try
+        {
+            // The socket drops after four messages: the whole messages of records before it, then the error.
+            _simulator.Faults.DropAfterMessages = 4;
+            var (output, errors, _) = Run(@"
+                $written = [System.Collections.Generic.List[object]]::new()
+                try {
+                    Get-SmcLog -Session $s -All -Oldest | ForEach-Object { $written.Add($_) }
+                    'the statement after the fetch ran'
+                }
+                catch { 'caught ' + $_.FullyQualifiedErrorId }
+                $written.Count
+                @($written | Select-Object -Skip 1 | ForEach-Object -Begin { $previous = $written[0].Timestamp } -Process { ($_.Timestamp - $previous).TotalSeconds; $previous = $_.Timestamp } | Sort-Object -Unique)
+                Get-SmcLog -Session $s -All -Oldest | Out-Null
+                'succeeded: ' + $?");
+            Assert.DoesNotContain(errors, e => !e.FullyQualifiedErrorId.StartsWith("SmcConnection", StringComparison.Ordinal));
+            Assert.DoesNotContain("the statement after the fetch ran", output);
+            Assert.Matches("^caught SmcConnection(Lost|Closed)", (string)output[0]);
+            var count = (int)output[1];
+            Assert.InRange(count, 200, 4800);
+            Assert.Equal(0, count % 200);
+            // Every record before the drop arrived, oldest first, one second apart: no gap inside what was written.
+            Assert.Equal(1.0, (double)output[2]);
+            Assert.Equal("succeeded: False", output[3]);
+        }
+        finally
+        {
+            _simulator.Faults.Reset();
+        }
+    }
+
+    [Fact]
     public void A_live_query_reconnects_and_warns_about_the_gap()
     {
         // Every socket drops after three messages; the first reconnection waits one second, within the query's 1.5.

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Net;
 using System.Threading;
+using SmcMonitoring.Cmdlets;
 using SmcMonitoring.Records;
 using SmcMonitoring.Session;
 using SmcMonitoring.Tests.Unit;
@@ -44,11 +45,54 @@ public sealed class GetSmcLogTests : IDisposable
         Assert.Equal(200, logs.Count);
         var times = logs.Select(l => l.GetValue<DateTime>("Timestamp")!.Value).ToList();
         Assert.Equal(times.OrderByDescending(t => t), times);
-        Assert.Equal(SimulatorFixture.LogEnd.UtcDateTime, DateTime.SpecifyKind(times[0], DateTimeKind.Utc));
+        Assert.Equal(SimulatorFixture.LogEnd.UtcDateTime, times[0].ToUniversalTime());
+        Assert.All(times, t => Assert.Equal(DateTimeKind.Local, t.Kind));
         Assert.All(logs, l => Assert.IsType<SmcMonitoring.Records.SmcIPAddress>(l["Src"]));
         Assert.All(logs, l => Assert.IsType<SmcAction>(l["Action"]));
         Assert.Contains(logs, l => l["DstPort"] is int);
         Assert.Equal(new[] { "Timestamp", "Severity", "Action", "Sender", "Src", "SrcPort", "Dst", "DstPort", "Protocol", "Event", "Message" }, logs[0].GetPropertyNames());
+    }
+
+    [Fact]
+    public void A_result_cut_by_the_default_warns_naming_MaxRecords_and_All()
+    {
+        var output = _fixture.Host.RunClean("$r = Get-SmcLog -Session $s -WarningVariable w -WarningAction SilentlyContinue; $r.Count; $w.Count; \"$w\"", new Dictionary<string, object?> { ["s"] = _session });
+        Assert.Equal(200, (int)output[0].BaseObject);
+        Assert.Equal(1, (int)output[1].BaseObject);
+        var warning = (string)output[2].BaseObject;
+        Assert.Contains("-MaxRecords", warning);
+        Assert.Contains("-All", warning);
+    }
+
+    [Fact]
+    public void All_returns_every_record_without_a_quantity_and_without_a_warning()
+    {
+        var output = _fixture.Host.RunClean("$n = (Get-SmcLog -Session $s -All -WarningVariable w | Measure-Object).Count; $n; $w.Count", new Dictionary<string, object?> { ["s"] = _session });
+        AssertSentGolden("log-all.json");
+        Assert.Equal(5000, (int)output[0].BaseObject);
+        Assert.Equal(0, (int)output[1].BaseObject);
+    }
+
+    [Fact]
+    public void An_explicit_MaxRecords_cuts_without_a_warning()
+    {
+        var output = _fixture.Host.RunClean("$n = (Get-SmcLog -Session $s -MaxRecords 10 -WarningVariable w | Measure-Object).Count; $n; $w.Count", new Dictionary<string, object?> { ["s"] = _session });
+        Assert.Equal(10, (int)output[0].BaseObject);
+        Assert.Equal(0, (int)output[1].BaseObject);
+    }
+
+    [Fact]
+    public void MaxRecords_zero_or_with_All_is_an_error_that_points_at_All()
+    {
+        foreach (var parameters in new[] { "-MaxRecords 0", "-MaxRecords -5", "-MaxRecords 10 -All" })
+        {
+            var (_, errors) = _fixture.Host.Run("Get-SmcLog -Session $s " + parameters, new Dictionary<string, object?> { ["s"] = _session });
+            var error = Assert.Single(errors);
+            Assert.StartsWith("SmcMaxRecordsInvalid", error.FullyQualifiedErrorId);
+            Assert.Contains("-MaxRecords", error.Exception.Message);
+            Assert.Contains("-All", error.Exception.Message);
+        }
+        Assert.Empty(_fixture.QueryMessages());
     }
 
     [Fact]
@@ -65,7 +109,7 @@ public sealed class GetSmcLogTests : IDisposable
         AssertSentGolden("log-oldest.json");
         var times = logs.Select(l => l.GetValue<DateTime>("Timestamp")!.Value).ToList();
         Assert.Equal(times.OrderBy(t => t), times);
-        Assert.Equal(SimulatorFixture.LogEnd.UtcDateTime.AddSeconds(-4999), DateTime.SpecifyKind(times[0], DateTimeKind.Utc));
+        Assert.Equal(SimulatorFixture.LogEnd.UtcDateTime.AddSeconds(-4999), times[0].ToUniversalTime());
     }
 
     [Fact]
@@ -76,12 +120,29 @@ public sealed class GetSmcLogTests : IDisposable
     }
 
     [Fact]
-    public void Since_and_until_bound_the_records_inclusively()
+    public void Since_and_until_bound_a_half_open_window()
     {
-        var logs = Logs("-Since ([datetime]::new(2025,11,1,11,0,0,[DateTimeKind]::Utc)) -Until ([datetime]::new(2025,11,1,12,0,0,[DateTimeKind]::Utc)) -Oldest -MaxRecords 10000");
-        Assert.Equal(3601, logs.Count);
-        Assert.Equal(new DateTime(2025, 11, 1, 11, 0, 0), logs[0]["Timestamp"]);
-        Assert.Equal(new DateTime(2025, 11, 1, 12, 0, 0), logs[^1]["Timestamp"]);
+        var logs = Logs("-Since ([datetime]::new(2025,11,1,11,0,0,[DateTimeKind]::Utc)) -Until ([datetime]::new(2025,11,1,12,0,0,[DateTimeKind]::Utc)) -Oldest");
+        Assert.Equal(3600, logs.Count);
+        Assert.Equal(new DateTime(2025, 11, 1, 11, 0, 0, DateTimeKind.Utc), logs[0].GetValue<DateTime>("Timestamp")!.Value.ToUniversalTime());
+        Assert.Equal(new DateTime(2025, 11, 1, 11, 59, 59, DateTimeKind.Utc), logs[^1].GetValue<DateTime>("Timestamp")!.Value.ToUniversalTime());
+    }
+
+    [Fact]
+    public void Chained_windows_neither_repeat_nor_skip_the_record_on_their_boundary()
+    {
+        // The simulator has a record on every whole second, so 11:30:00 sits exactly on the boundary.
+        var output = _fixture.Host.RunClean(@"
+            $a = [datetime]::new(2025,11,1,11,0,0,[DateTimeKind]::Utc); $b = $a.AddMinutes(30)
+            $first = @(Get-SmcLog -Session $s -Since $a -Until $b -Oldest)
+            $second = @(Get-SmcLog -Session $s -Since $b -Oldest)
+            $first.Count; $second.Count; $first[-1].Timestamp; $second[0].Timestamp
+            @($first + $second | ForEach-Object { $_.Timestamp.ToUniversalTime().Ticks } | Sort-Object -Unique).Count", new Dictionary<string, object?> { ["s"] = _session });
+        Assert.Equal(1800, (int)output[0].BaseObject);
+        Assert.Equal(1801, (int)output[1].BaseObject);
+        Assert.Equal(new DateTime(2025, 11, 1, 11, 29, 59, DateTimeKind.Utc), ((DateTime)output[2].BaseObject).ToUniversalTime());
+        Assert.Equal(new DateTime(2025, 11, 1, 11, 30, 0, DateTimeKind.Utc), ((DateTime)output[3].BaseObject).ToUniversalTime());
+        Assert.Equal(3601, (int)output[4].BaseObject);
     }
 
     [Fact]
@@ -112,14 +173,58 @@ public sealed class GetSmcLogTests : IDisposable
     }
 
     [Fact]
-    public void TimeZone_asks_the_smc_to_render_times_in_that_zone()
+    public void TimeZone_asks_the_smc_to_render_raw_times_in_that_zone()
     {
-        var logs = Logs("-TimeZone Europe/Paris -MaxRecords 200");
+        var output = _fixture.Host.RunClean("Get-SmcLog -Session $s -TimeZone Europe/Paris -MaxRecords 200 -Raw", new Dictionary<string, object?> { ["s"] = _session });
         AssertSentGolden("log-timezone.json");
-        // Paris is UTC+1 in November: the SMC renders 13:00 with its offset, so the record holds the
-        // instant itself (12:00 UTC) as a local time that compares correctly with Get-Date.
+        // Paris is UTC+1 in November: the newest record (12:00 UTC) is rendered 13:00 with its offset.
+        Assert.Equal("2025-11-01 13:00:00 +01:00", ((OrderedDictionary)output[0].BaseObject)["Timestamp"]);
+    }
+
+    [Theory]
+    [InlineData("'Central Standard Time'", "America/Chicago")]
+    [InlineData("America/Chicago", "America/Chicago")]
+    [InlineData("cst", "CST")]
+    public void TimeZone_takes_windows_and_iana_names_and_sends_the_smc_an_iana_name(string given, string sent)
+    {
+        var output = _fixture.Host.RunClean($"Get-SmcLog -Session $s -TimeZone {given} -MaxRecords 1 -Raw", new Dictionary<string, object?> { ["s"] = _session });
+        Assert.Equal(sent, (string?)Newtonsoft.Json.Linq.JObject.Parse(_fixture.QueryMessages().Last())["format"]!["resolving"]!["timezone"]);
+        // 12:00 UTC on 1 November 2025 is 07:00 in Chicago (daylight saving time until 2 November).
+        if (sent == "America/Chicago") { Assert.Equal("2025-11-01 07:00:00 -05:00", ((OrderedDictionary)output[0].BaseObject)["Timestamp"]); }
+    }
+
+    [Fact]
+    public void An_unknown_time_zone_is_an_error_naming_the_parameter_the_value_and_close_names()
+    {
+        var (_, errors) = _fixture.Host.Run("Get-SmcLog -Session $s -TimeZone Amerca/Chicgo", new Dictionary<string, object?> { ["s"] = _session });
+        var error = Assert.Single(errors);
+        Assert.StartsWith("SmcTimeZoneNotFound", error.FullyQualifiedErrorId);
+        Assert.Contains("'Amerca/Chicgo'", error.Exception.Message);
+        Assert.Contains("-TimeZone", error.Exception.Message);
+        Assert.Contains("America/Chicago", error.Exception.Message);
+        Assert.Empty(_fixture.QueryMessages());
+    }
+
+    [Theory]
+    [InlineData("Get-SmcLog -TimeZone America/Chi", "America/Chicago")]
+    [InlineData("Get-SmcLog -TimeZone 'Central Stan", "'Central Standard Time'")]
+    [InlineData("Get-SmcConnection -TimeZone Tokyo", "Asia/Tokyo")]
+    public void TimeZone_completes_with_tab(string line, string expected)
+    {
+        var output = _fixture.Host.RunClean("(TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText", new Dictionary<string, object?> { ["line"] = line });
+        Assert.Contains(expected, output.Select(o => o.ToString()));
+    }
+
+    [Fact]
+    public void Typed_times_are_the_instants_in_local_time_whatever_TimeZone_says()
+    {
+        var logs = Logs("-TimeZone Europe/Paris -MaxRecords 2");
+        var sent = Newtonsoft.Json.Linq.JObject.Parse(_fixture.QueryMessages().Last())["format"]!["resolving"]!;
+        Assert.Equal("UTC", (string?)sent["timezone"]);
+        Assert.True((bool)sent["time_show_zone"]!);
+        Assert.True((bool)sent["time_show_millis"]!);
         var time = Assert.IsType<DateTime>(logs[0]["Timestamp"]);
-        Assert.NotEqual(DateTimeKind.Unspecified, time.Kind);
+        Assert.Equal(DateTimeKind.Local, time.Kind);
         Assert.Equal(new DateTime(2025, 11, 1, 12, 0, 0, DateTimeKind.Utc), time.ToUniversalTime());
     }
 
@@ -162,6 +267,47 @@ public sealed class GetSmcLogTests : IDisposable
         Assert.ThrowsAny<PipelineStoppedException>(() => shell.EndInvoke(running));
         Assert.NotEmpty(output);
         AssertAbortReceivedAndSocketsClosed();
+    }
+
+    private List<ProgressRecord> Progress(string script, TimeSpan step)
+    {
+        var previous = GetSmcLogCommand.ProgressClock;
+        GetSmcLogCommand.ProgressClock = new SmcMonitoring.Tests.Engine.SteppingClock(step);
+        try
+        {
+            using var shell = PowerShell.Create();
+            shell.Runspace = _fixture.Host.Runspace;
+            shell.AddScript(script).AddParameter("s", _session);
+            shell.Invoke();
+            Assert.False(shell.HadErrors);
+            return shell.Streams.Progress.ToList();
+        }
+        finally
+        {
+            GetSmcLogCommand.ProgressClock = previous;
+        }
+    }
+
+    [Fact]
+    public void A_long_stored_search_shows_records_rate_and_the_smc_status_then_completes()
+    {
+        // Each look at the clock is 100 ms later: the 5,000-record search seems to take seconds, yet takes no time.
+        var progress = Progress("param($s) $null = Get-SmcLog -Session $s -All", TimeSpan.FromMilliseconds(100));
+        var updates = progress.Where(p => p.RecordType == ProgressRecordType.Processing).ToList();
+        Assert.NotEmpty(updates);
+        Assert.All(updates, p => Assert.Matches(@"^[\d,. ]+ entries in \d+ s \([\d,. ]+ a second\)$", p.StatusDescription));
+        Assert.All(updates, p => Assert.Equal("SMC: Querying...", p.CurrentOperation));
+        Assert.Equal(ProgressRecordType.Completed, progress[^1].RecordType);
+        Assert.Single(progress, p => p.RecordType == ProgressRecordType.Completed);
+        Assert.Single(progress.Select(p => p.ActivityId).Distinct());
+    }
+
+    [Fact]
+    public void Progress_is_silent_for_a_short_search_and_under_SilentlyContinue()
+    {
+        Assert.Empty(Progress("param($s) $null = Get-SmcLog -Session $s -All", TimeSpan.Zero));
+        Assert.Empty(Progress("param($s) $ProgressPreference = 'SilentlyContinue'; $null = Get-SmcLog -Session $s -All", TimeSpan.FromMilliseconds(100)));
+        Assert.Empty(Progress("param($s) $null = Get-SmcLog -Session $s -Live -Duration 0.3", TimeSpan.FromMilliseconds(100)));
     }
 
     [Fact]

@@ -102,8 +102,10 @@ public sealed class RealSmcBehaviourTests
     }
 
     [Theory]
+    [InlineData(TimeZoneStyle.Offset, "")]
+    [InlineData(TimeZoneStyle.Abbreviation, "")]
+    [InlineData(TimeZoneStyle.None, "")]
     [InlineData(TimeZoneStyle.Offset, "-TimeZone Asia/Tokyo")]
-    [InlineData(TimeZoneStyle.Offset, "-TimeZone UTC")]
     public async Task Times_with_a_zone_become_the_instant_the_smc_meant(TimeZoneStyle style, string timeZone)
     {
         var (output, errors, _, simulator) = await RunAsync(o => o.TimeZoneStyle = style, $"Get-SmcLog -Session $s -MaxRecords 3 {timeZone}");

@@ -35,7 +35,7 @@ public sealed class ReliabilityTests
             foreach (var result in output)
             {
                 Assert.Equal((int)result.Properties["N"].Value, (int)result.Properties["Count"].Value);
-                Assert.Equal(SimulatorFixture.LogEnd.UtcDateTime.AddSeconds(-4999), DateTime.SpecifyKind((DateTime)result.Properties["First"].Value, DateTimeKind.Utc));
+                Assert.Equal(SimulatorFixture.LogEnd.UtcDateTime.AddSeconds(-4999), ((DateTime)result.Properties["First"].Value).ToUniversalTime());
             }
         }
         finally

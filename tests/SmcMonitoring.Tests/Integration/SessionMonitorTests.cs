@@ -54,6 +54,10 @@ public sealed class SessionMonitorTests : IDisposable
         Assert.All(rows, r => Assert.Equal(SmcChange.Added, r["Change"]));
         Assert.All(rows, r => Assert.False(string.IsNullOrEmpty(r["DeltaKey"] as string)));
         Assert.Equal(rows.Count, rows.Select(r => r["DeltaKey"]).Distinct().Count());
+        // Every time of every monitor is an instant in this machine's local time, never a bare wall-clock text.
+        var times = rows.SelectMany(r => r.GetPropertyNames().Select(n => r[n])).OfType<DateTime>().ToList();
+        Assert.NotEmpty(times);
+        Assert.All(times, t => Assert.Equal(DateTimeKind.Local, t.Kind));
     }
 
     [Theory]

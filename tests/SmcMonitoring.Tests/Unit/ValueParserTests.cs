@@ -18,14 +18,23 @@ public class ValueParserTests
     }
 
     [Fact]
-    public void Smc_time_text_becomes_a_datetime_with_or_without_zone_and_millis()
+    public void Smc_time_text_without_a_zone_is_the_utc_instant_the_query_asked_for_in_local_time()
     {
-        Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12), Read("\"2024-05-02 10:11:12\"", FieldKind.Time));
-        Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12, 345), Read("\"2024-05-02 10:11:12.345\"", FieldKind.Time));
-        // A zone the SMC does not state as an offset (CEST could be read two ways) leaves the time as written.
-        var unzoned = Assert.IsType<DateTime>(Read("\"2024-05-02 10:11:12.005 CEST\"", FieldKind.Time));
-        Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12, 5), unzoned);
-        Assert.Equal(DateTimeKind.Unspecified, unzoned.Kind);
+        var plain = Assert.IsType<DateTime>(Read("\"2024-05-02 10:11:12\"", FieldKind.Time));
+        Assert.Equal(DateTimeKind.Local, plain.Kind);
+        Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12, DateTimeKind.Utc), plain.ToUniversalTime());
+        var millis = Assert.IsType<DateTime>(Read("\"2024-05-02 10:11:12.345\"", FieldKind.Time));
+        Assert.Equal(new DateTime(2024, 5, 2, 10, 11, 12, 345, DateTimeKind.Utc), millis.ToUniversalTime());
+        var slow = Assert.IsType<DateTime>(ValueParser.Parse("2024-05-02 10:11:12.345", FieldKind.Time));
+        Assert.Equal(millis, slow);
+        Assert.Equal(DateTimeKind.Local, slow.Kind);
+    }
+
+    [Fact]
+    public void A_zone_that_names_no_offset_keeps_the_text()
+    {
+        // CEST could be read two ways; typed queries ask for UTC, so a zone like this means something went astray.
+        Assert.Equal("2024-05-02 10:11:12.005 CEST", Read("\"2024-05-02 10:11:12.005 CEST\"", FieldKind.Time));
     }
 
     [Theory]
@@ -36,6 +45,9 @@ public class ValueParserTests
     [InlineData("2024-05-02 10:11:12 Z", 0)]
     [InlineData("2024-05-02 10:11:12 GMT+2", 2 * 60)]
     [InlineData("2024-05-02 10:11:12.000 UTC-06:00", -6 * 60)]
+    [InlineData("2024-05-02 10:11:12.000 +00:00", 0)]
+    [InlineData("2024-05-02 10:11:12.000 +09:30", 9 * 60 + 30)]
+    [InlineData("2024-05-02 10:11:12.000 UTC", 0)]
     public void A_time_with_its_offset_becomes_that_instant_in_local_time(string text, int offsetMinutes)
     {
         var value = Assert.IsType<DateTime>(Read("\"" + text + "\"", FieldKind.Time));
