@@ -17,7 +17,7 @@ AfterAll {
 
 Describe 'Sessions' {
     BeforeEach {
-        Get-SmcSession | Disconnect-SmcSession -Confirm:$false -ErrorAction SilentlyContinue
+        Disconnect-SmcSession -All -Confirm:$false -ErrorAction SilentlyContinue
     }
 
     It 'marks the default session in its IsDefault property and in the table view' {
@@ -83,6 +83,16 @@ Describe 'Sessions' {
         $verbose | Should -Match "Reusing SMC session $($a.Id)"
         $a.IsDefault | Should -BeTrue
         (Get-SmcSession).Count | Should -Be 2
+    }
+
+    It 'keeps a reused session connected until every connect that returned it has disconnected' {
+        $shell = Connect-SmcSession -Url $east.Url -ApiKey $east.ApiKey
+        # A script run from that shell connects and disconnects in finally, as scripts do.
+        & { $s = Connect-SmcSession -Url $east.Url -ApiKey $east.ApiKey; try { $null = Get-SmcLog -Session $s -MaxRecords 1 } finally { Disconnect-SmcSession $s } }
+        $shell.IsConnected | Should -BeTrue
+        @(Get-SmcLog -Session $shell -MaxRecords 3).Count | Should -Be 3
+        Disconnect-SmcSession $shell
+        $shell.IsConnected | Should -BeFalse
     }
 
     It 'opens a new session with -Force, or when the identity or options differ' {

@@ -10,7 +10,7 @@ namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
 /// <para type="synopsis">Logs in to an SMC and makes the session the default for this runspace.</para>
-/// <para type="description">Connect-SmcSession finds the API versions the SMC offers (the newest unless -ApiVersion names another), logs in with an API client key or an administrator's credential, and returns the session. Later SmcMonitoring cmdlets use it unless they get -Session. Connecting again to an SMC this runspace is already logged in to, with the same identity and options, returns that session instead of a duplicate (-Force logs in anew); disconnecting it then ends it for everyone who got it, so a script that logs out in a finally block should connect with -Force to have a session of its own. Without -Url it reads ~/.smcrc (or -ConfigurationFile) and then the SMC_ADDRESS, SMC_API_KEY, SMC_CLIENT_CERT, SMC_TIMEOUT, SMC_API_VERSION, SMC_DOMAIN and SMC_EXTRA_ARGS environment variables, as the Python client does. The API key and password are kept as SecureStrings and never shown.</para>
+/// <para type="description">Connect-SmcSession finds the API versions the SMC offers (the newest unless -ApiVersion names another), logs in with an API client key or an administrator's credential, and returns the session. Later SmcMonitoring cmdlets use it unless they get -Session. Connecting again to an SMC this runspace is already logged in to, with the same identity and options, returns that session instead of a duplicate (-Force logs in anew). Such a session logs out when every Connect-SmcSession that returned it has been matched by a Disconnect-SmcSession (or at once with Disconnect-SmcSession -All), so a script that connects and disconnects in a finally block leaves the session of the shell that ran it connected. Without -Url it reads ~/.smcrc (or -ConfigurationFile) and then the SMC_ADDRESS, SMC_API_KEY, SMC_CLIENT_CERT, SMC_TIMEOUT, SMC_API_VERSION, SMC_DOMAIN and SMC_EXTRA_ARGS environment variables, as the Python client does. The API key and password are kept as SecureStrings and never shown.</para>
 /// </summary>
 /// <example>
 /// <code>$key = Read-Host -AsSecureString 'API key'
@@ -171,8 +171,9 @@ public sealed class ConnectSmcSessionCommand : SmcCmdlet
         if (MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec)) || settings.Source == "parameters") { settings.Timeout = TimeSpan.FromSeconds(TimeoutSec); }
         if (!Force && SessionRegistry.FindSameLogin(CurrentRunspace, settings) is { } existing)
         {
+            existing.Hold();
             SessionRegistry.Add(CurrentRunspace, existing);
-            WriteVerbose($"Reusing {existing}: this runspace is already logged in to {settings.Url} as the same identity with the same options; it is now the default. -Force logs in again as a new session.");
+            WriteVerbose($"Reusing {existing}: this runspace is already logged in to {settings.Url} as the same identity with the same options; it is now the default, and it logs out when each Connect-SmcSession that returned it has disconnected it ({existing.Holders} so far). -Force logs in again as a new session.");
             WriteObject(existing);
             return;
         }

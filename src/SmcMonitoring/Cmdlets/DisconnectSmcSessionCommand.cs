@@ -11,7 +11,7 @@ namespace SmcMonitoring.Cmdlets;
 
 /// <summary>
 /// <para type="synopsis">Logs out of SMC sessions and closes their sockets.</para>
-/// <para type="description">Disconnect-SmcSession closes every websocket of a session (stopping its queries), ends its notification subscriptions (Register-SmcNotification), logs out of the SMC and forgets the session in this runspace. Without parameters it disconnects the default session; -Session takes session objects (also from the pipeline), -Id the ids Get-SmcSession shows, and -All every session of this runspace. It supports -WhatIf and -Confirm. Removing the module disconnects every session of the runspace.</para>
+/// <para type="description">Disconnect-SmcSession closes every websocket of a session (stopping its queries), ends its notification subscriptions (Register-SmcNotification), logs out of the SMC and forgets the session in this runspace. Without parameters it disconnects the default session; -Session takes session objects (also from the pipeline), -Id the ids Get-SmcSession shows, and -All every session of this runspace. A session that several Connect-SmcSession calls returned (the same SMC and identity) stays connected until each of them has been matched by a disconnect, so a script that connects and disconnects does not log out the session of the shell that ran it; -All logs out at once. It supports -WhatIf and -Confirm. Removing the module disconnects every session of the runspace.</para>
 /// </summary>
 /// <example>
 /// <code>Disconnect-SmcSession</code>
@@ -72,6 +72,11 @@ public sealed class DisconnectSmcSessionCommand : SmcCmdlet
         foreach (var session in SessionsToDisconnect())
         {
             if (!ShouldProcess(session.ToString(), "Disconnect")) { continue; }
+            if (ParameterSetName != AllSet && session.IsConnected && !session.Release())
+            {
+                WriteVerbose($"{session} stays connected: another Connect-SmcSession of this SMC and identity returned it too ({session.Holders} left); it logs out when that one disconnects, or now with Disconnect-SmcSession -All.");
+                continue;
+            }
             SessionRegistry.Remove(CurrentRunspace, session);
             NotificationSubscriptions.Unsubscribe(Events, session);
             try

@@ -23,6 +23,7 @@ public sealed partial class SmcSession : IDisposable
     private readonly object _socketsLock = new();
     private readonly HashSet<IDisposable> _openSockets = new();
     private string? _productVersion;
+    private int _holders = 1;
 
     private SmcSession(SmcConnectionSettings settings, SmcRestClient rest)
     {
@@ -33,6 +34,26 @@ public sealed partial class SmcSession : IDisposable
 
     /// <summary>A number that identifies the session in this process.</summary>
     public int Id { get; }
+
+    /// <summary>
+    /// How many Connect-SmcSession calls returned this session and have not disconnected it yet: a second connect with
+    /// the same SMC and identity reuses the session, and the session logs out when the last of them disconnects.
+    /// </summary>
+    public int Holders => Volatile.Read(ref _holders);
+
+    /// <summary>One more Connect-SmcSession returned this session.</summary>
+    internal void Hold() => Interlocked.Increment(ref _holders);
+
+    /// <summary>One holder lets go; true when it was the last, and the session is to log out.</summary>
+    internal bool Release()
+    {
+        while (true)
+        {
+            var holders = Volatile.Read(ref _holders);
+            if (holders <= 1) { return true; }
+            if (Interlocked.CompareExchange(ref _holders, holders - 1, holders) == holders) { return false; }
+        }
+    }
 
     /// <summary>The SMC API base URL.</summary>
     public Uri Url => Settings.Url;
