@@ -100,7 +100,7 @@ public enum EndlessRestAnswer
 
 /// <summary>
 /// How an engine element (<c>{"type":"element","href":".../elements/single_fw/1001"}</c>) compared with the sender
-/// field (NODEID, CompId) matches. That the SMC matches every node of the engine is an assumption (PROTOCOL.md only
+/// field (NODEID, CompId) matches. That the SMC matches every node of the engine is an assumption (docs/protocol.md only
 /// says an element matches all of its addresses).
 /// </summary>
 public enum SenderElementMatch
