@@ -205,7 +205,7 @@ internal static class ValueParser
             return false;
         }
         var utc = new DateTime(year, month, day, hour, minute, second, millisecond, DateTimeKind.Utc).AddMinutes(-offsetMinutes);
-        value = utc.ToLocalTime();
+        value = LocalTimes.FromUtc(utc);
         return true;
     }
 
