@@ -185,22 +185,37 @@ public sealed class NotificationTests : IAsyncLifetime
     public void A_slow_action_gets_the_newest_events_in_order_and_the_oldest_are_dropped_with_a_count()
     {
         using var host = new PowerShellHost();
-        var variables = new Dictionary<string, object?> { ["url"] = _simulator.BaseUrl.ToString(), ["key"] = _simulator.ApiKey };
+        var handledQueue = new ConcurrentQueue<string>();
+        var variables = new Dictionary<string, object?> { ["url"] = _simulator.BaseUrl.ToString(), ["key"] = _simulator.ApiKey, ["handled"] = handledQueue };
         var channel = (NotificationChannel)host.RunClean(
-            "$global:handled = [System.Collections.Generic.List[string]]::new(); $s = Connect-SmcSession -Url $url -ApiKey $key; " +
-            "$null = Register-SmcNotification -Session $s -Context host -SourceIdentifier slow -MaxQueuedEvents 20 -Action { Start-Sleep -Milliseconds 20; $global:handled.Add($EventArgs.ElementId) }; " +
+            "$global:handled = $handled; $s = Connect-SmcSession -Url $url -ApiKey $key; " +
+            "$null = Register-SmcNotification -Session $s -Context host -SourceIdentifier slow -MaxQueuedEvents 20 -Action { Start-Sleep -Milliseconds 20; $global:handled.Enqueue($EventArgs.ElementId) }; " +
             "(Get-EventSubscriber -SourceIdentifier slow).SourceObject", variables)[0].BaseObject;
         var warnings = new ConcurrentQueue<string>();
         channel.StatusChanged += (_, e) => warnings.Enqueue(e.Message);
-        const int Sent = 300;
-        for (var i = 0; i < Sent; i++) { _simulator.RaiseElementChange("host", "update", (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)); }
-        Assert.True(SpinWait.SpinUntil(() => channel.EventCount == Sent, TimeSpan.FromSeconds(15)), $"only {channel.EventCount} of {Sent} changes arrived");
 
-        // Actions run while the runspace waits; wait until every event that was not dropped has been handled.
-        var handled = host.RunClean(
-            "$deadline = [datetime]::UtcNow.AddSeconds(20); while ($global:handled.Count -lt $expected -and [datetime]::UtcNow -lt $deadline) { $null = Wait-Event -SourceIdentifier nothing -Timeout 1 }; $global:handled.ToArray()",
-            new Dictionary<string, object?> { ["expected"] = Sent - (int)channel.Backlog!.Dropped })
-            .Select(o => int.Parse((string)o.BaseObject, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // A script runs while the events come, as in real use: actions then run inside its pipeline. (A runspace left
+        // idle while events with actions pour in can crash its process: PowerShell's pulse pipeline races with itself.)
+        using var done = new ManualResetEventSlim();
+        using var waiting = PowerShell.Create();
+        waiting.Runspace = host.Runspace;
+        waiting.AddScript("param($done) while (-not $done.IsSet) { $null = Wait-Event -SourceIdentifier nothing -Timeout 1 }").AddArgument(done);
+        var loop = waiting.BeginInvoke();
+        const int Sent = 300;
+        try
+        {
+            for (var i = 0; i < Sent; i++) { _simulator.RaiseElementChange("host", "update", (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)); }
+            Assert.True(SpinWait.SpinUntil(() => channel.EventCount == Sent, TimeSpan.FromSeconds(15)), $"only {channel.EventCount} of {Sent} changes arrived");
+            // Wait until every event that was not dropped has been handled.
+            Assert.True(SpinWait.SpinUntil(() => handledQueue.Count >= Sent - channel.Backlog!.Dropped && channel.Backlog.Waiting == 0, TimeSpan.FromSeconds(20)),
+                $"{handledQueue.Count} handled and {channel.Backlog!.Dropped} dropped of {Sent}");
+        }
+        finally
+        {
+            done.Set();
+            waiting.EndInvoke(loop);
+        }
+        var handled = handledQueue.Select(id => int.Parse(id, System.Globalization.CultureInfo.InvariantCulture)).ToList();
 
         var dropped = channel.Backlog!.Dropped;
         Assert.True(dropped > 0, "the slow action dropped nothing");

@@ -26,6 +26,27 @@ public sealed class PowerShellHost : IDisposable
     /// <summary>Runs a script with variables set; returns its output and the errors it wrote.</summary>
     public (Collection<PSObject> Output, IReadOnlyList<ErrorRecord> Errors) Run(string script, IDictionary<string, object?>? variables = null)
     {
+        // Event actions (Register-SmcNotification -Action) run as pipelines of this runspace between the tests'
+        // calls; a call that meets one is refused before it starts, so it waits its turn.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                return RunOnce(script, variables);
+            }
+            catch (PSInvalidOperationException ex) when (DateTime.UtcNow < deadline && IsBusy(ex))
+            {
+                System.Threading.Thread.Sleep(10);
+            }
+        }
+    }
+
+    private static bool IsBusy(PSInvalidOperationException ex) =>
+        ex.Message.Contains("already running", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("Concurrent", StringComparison.Ordinal);
+
+    private (Collection<PSObject> Output, IReadOnlyList<ErrorRecord> Errors) RunOnce(string script, IDictionary<string, object?>? variables)
+    {
         using var shell = PowerShell.Create();
         shell.Runspace = Runspace;
         foreach (var variable in variables ?? new Dictionary<string, object?>())
