@@ -28,35 +28,15 @@ BeforeAll {
         param([string] $Script, [hashtable] $Environment = @{})
         $file = Join-Path $TestDrive ([guid]::NewGuid().ToString('N') + '.ps1')
         Set-Content -Path $file -Value $Script
-        $host_ = [Environment]::ProcessPath
-        $info = [System.Diagnostics.ProcessStartInfo]::new($host_)
-        # Under the repository's dotnet tool the process is dotnet running pwsh.dll.
-        if ([System.IO.Path]::GetFileNameWithoutExtension($host_) -eq 'dotnet') { $info.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
-        foreach ($argument in '-NoProfile', '-NonInteractive', '-File', $file) { $info.ArgumentList.Add($argument) }
+        $all = @{}
         if ($TemporaryHome) {
-            $info.Environment['HOME'] = $TemporaryHome
-            $info.Environment['XDG_DATA_HOME'] = Join-Path $TemporaryHome '.local/share'
-            $info.Environment['XDG_CONFIG_HOME'] = Join-Path $TemporaryHome '.config'
-            $info.Environment['XDG_CACHE_HOME'] = Join-Path $TemporaryHome '.cache'
+            $all['HOME'] = $TemporaryHome
+            $all['XDG_DATA_HOME'] = Join-Path $TemporaryHome '.local/share'
+            $all['XDG_CONFIG_HOME'] = Join-Path $TemporaryHome '.config'
+            $all['XDG_CACHE_HOME'] = Join-Path $TemporaryHome '.cache'
         }
-        foreach ($pair in $Environment.GetEnumerator()) { $info.Environment[$pair.Key] = [string]$pair.Value }
-        $info.WorkingDirectory = $TestDrive
-        $info.RedirectStandardOutput = $true
-        $info.RedirectStandardError = $true
-        $info.UseShellExecute = $false
-        $process = [System.Diagnostics.Process]::Start($info)
-        try {
-            $output = $process.StandardOutput.ReadToEndAsync()
-            $errors = $process.StandardError.ReadToEndAsync()
-            if (-not $process.WaitForExit(180000)) {
-                Stop-Process -Id $process.Id -Force
-                $null = $process.WaitForExit(10000)
-                throw "pwsh did not finish within 3 minutes and was stopped: $($errors.Result)"
-            }
-            if ($process.ExitCode -ne 0) { throw "pwsh exited with $($process.ExitCode): $($errors.Result) $($output.Result)" }
-            return @($output.Result -split '\r?\n' | Where-Object { $_ })
-        }
-        finally { $process.Dispose() }
+        foreach ($pair in $Environment.GetEnumerator()) { $all[$pair.Key] = $pair.Value }
+        Invoke-TestPwsh -File $file -Environment $all -WorkingDirectory $TestDrive
     }
 
     # Imports SmcMonitoring by name from one Modules folder, uses it, then (when asked) uninstalls it with PSResourceGet.

@@ -36,13 +36,14 @@ function Invoke-TestPwsh {
     # output lines and throws with its error stream when it fails. A process that does not finish in three minutes
     # is stopped by its id.
     [CmdletBinding()]
-    param([Parameter(Mandatory)] [string] $File, [hashtable] $Environment = @{}, [string[]] $ArgumentList = @())
+    param([Parameter(Mandatory)] [string] $File, [hashtable] $Environment = @{}, [string[]] $ArgumentList = @(), [string] $WorkingDirectory)
     $processPath = [Environment]::ProcessPath
     $info = [System.Diagnostics.ProcessStartInfo]::new($processPath)
     # Under the repository's dotnet tool the process is dotnet running pwsh.dll.
     if ([System.IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') { $info.ArgumentList.Add((Join-Path $PSHOME 'pwsh.dll')) }
     foreach ($argument in @('-NoProfile', '-NonInteractive', '-File', $File) + $ArgumentList) { $info.ArgumentList.Add($argument) }
     foreach ($pair in $Environment.GetEnumerator()) { $info.Environment[$pair.Key] = [string]$pair.Value }
+    if ($WorkingDirectory) { $info.WorkingDirectory = $WorkingDirectory }
     $info.RedirectStandardOutput = $true
     $info.RedirectStandardError = $true
     $info.UseShellExecute = $false
