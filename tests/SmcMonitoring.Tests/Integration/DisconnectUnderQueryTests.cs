@@ -23,11 +23,7 @@ public sealed class DisconnectUnderQueryTests
     {
         using var owner = new PowerShellHost();
         using var other = new PowerShellHost();
-        var session = (SmcSession)owner.RunClean("Connect-SmcSession -Url $url -ApiKey $key", new Dictionary<string, object?>
-        {
-            ["url"] = _fixture.Simulator.BaseUrl.ToString(),
-            ["key"] = _fixture.Simulator.ApiKey,
-        })[0].BaseObject;
+        var session = owner.Connect(_fixture.Simulator);
 
         using var query = PowerShell.Create();
         query.Runspace = other.Runspace;

@@ -23,11 +23,7 @@ public sealed class FaultTests : IAsyncLifetime
     {
         _simulator = await SmcSimulator.StartAsync(new SimulatorOptions { ApiKey = "fault-key-123456", LogRecords = 5000, LiveRecordsPerSecond = 200, SessionChangesPerSecond = 0 });
         _host = new PowerShellHost();
-        _session = (SmcSession)_host.RunClean("Connect-SmcSession -Url $url -ApiKey $key", new Dictionary<string, object?>
-        {
-            ["url"] = _simulator.BaseUrl.ToString(),
-            ["key"] = _simulator.ApiKey,
-        })[0].BaseObject;
+        _session = _host.Connect(_simulator);
     }
 
     public async Task DisposeAsync()
@@ -36,12 +32,8 @@ public sealed class FaultTests : IAsyncLifetime
         await _simulator.DisposeAsync();
     }
 
-    private (List<object> Output, IReadOnlyList<ErrorRecord> Errors, List<string> Warnings) Run(string script)
-    {
-        var (output, errors) = _host.Run("& { " + script + " } 3>&1", new Dictionary<string, object?> { ["s"] = _session });
-        var warnings = output.Select(o => o.BaseObject).OfType<WarningRecord>().Select(w => w.Message).ToList();
-        return (output.Select(o => o.BaseObject).Where(o => o is not WarningRecord).ToList(), errors, warnings);
-    }
+    private (List<object> Output, IReadOnlyList<ErrorRecord> Errors, List<string> Warnings) Run(string script) =>
+        _host.RunWithWarnings(script, new Dictionary<string, object?> { ["s"] = _session });
 
     [Fact]
     public void An_expired_session_logs_in_again_once_for_a_websocket()

@@ -36,9 +36,6 @@ public sealed class HostileRestTests
         return (output.Select(o => o.BaseObject).ToList(), errors);
     }
 
-    private static SmcSession Connect(PowerShellHost host, SmcSimulator simulator) =>
-        (SmcSession)host.RunClean("Connect-SmcSession -Url $url -ApiKey $key", new Dictionary<string, object?> { ["url"] = simulator.BaseUrl.ToString(), ["key"] = Key })[0].BaseObject;
-
     [Theory]
     [InlineData(EndlessRestAnswer.Login, "/7.1/login")]
     [InlineData(EndlessRestAnswer.Api, "/7.1/api")]
@@ -79,7 +76,7 @@ public sealed class HostileRestTests
     {
         await using var simulator = await StartAsync(tokenMode: true);
         using var host = new PowerShellHost();
-        var session = Connect(host, simulator);
+        var session = host.Connect(simulator);
         var token = session.Token;
         Assert.False(string.IsNullOrEmpty(token));
         using var http = new HttpClient();
@@ -100,7 +97,7 @@ public sealed class HostileRestTests
         await using var simulator = await StartAsync(tokenMode: true);
         await using var elsewhere = HeaderRecordingListener.Start(IPAddress.Parse("127.0.0.2"));
         using var host = new PowerShellHost();
-        var session = Connect(host, simulator);
+        var session = host.Connect(simulator);
         simulator.Faults.RedirectRestTo = elsewhere.Url.ToString();
 
         var (_, errors) = Run(host, "Get-SmcEngine -Session $s", simulator, session);
@@ -121,7 +118,7 @@ public sealed class HostileRestTests
         await using var elsewhere = HeaderRecordingListener.Start(IPAddress.Parse("127.0.0.2"));
         simulator.Faults.EntryPointsBase = elsewhere.Url.ToString();
         using var host = new PowerShellHost();
-        var session = Connect(host, simulator);
+        var session = host.Connect(simulator);
 
         var (_, errors) = Run(host, "Get-SmcEngine -Session $s", simulator, session);
 

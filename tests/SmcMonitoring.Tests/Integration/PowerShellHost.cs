@@ -66,6 +66,23 @@ public sealed class PowerShellHost : IDisposable
         return (output, shell.Streams.Error.ToList());
     }
 
+    /// <summary>Runs a script with its warnings merged into the output stream, and hands the three apart.</summary>
+    public (List<object> Output, IReadOnlyList<ErrorRecord> Errors, List<string> Warnings) RunWithWarnings(string script, IDictionary<string, object?>? variables = null)
+    {
+        var (output, errors) = Run("& { " + script + " } 3>&1", variables);
+        var objects = output.Select(o => o.BaseObject).ToList();
+        var warnings = objects.OfType<WarningRecord>().Select(w => w.Message).ToList();
+        return (objects.Where(o => o is not WarningRecord).ToList(), errors, warnings);
+    }
+
+    /// <summary>Connects this runspace to <paramref name="simulator"/> with its API key and returns the session.</summary>
+    public SmcMonitoring.Session.SmcSession Connect(SmcMonitoring.Simulator.SmcSimulator simulator) =>
+        (SmcMonitoring.Session.SmcSession)RunClean("Connect-SmcSession -Url $url -ApiKey $key", new Dictionary<string, object?>
+        {
+            ["url"] = simulator.BaseUrl.ToString(),
+            ["key"] = simulator.ApiKey,
+        })[0].BaseObject;
+
     /// <summary>Runs a script that must not write errors.</summary>
     public Collection<PSObject> RunClean(string script, IDictionary<string, object?>? variables = null)
     {

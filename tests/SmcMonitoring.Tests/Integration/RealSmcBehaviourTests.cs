@@ -32,12 +32,10 @@ public sealed class RealSmcBehaviourTests
         var options = new SimulatorOptions { ApiKey = Key, LogRecords = 1000, LogEnd = LogEnd, SessionChangesPerSecond = 0, NotificationsPerSecond = 0 };
         configure(options);
         var simulator = await SmcSimulator.StartAsync(options);
-        var (output, errors) = _fixture.Host.Run(
-            "$s = Connect-SmcSession -Url $url -ApiKey $key; try { & { " + command + " } 3>&1 } finally { Disconnect-SmcSession $s }",
+        var (output, errors, warnings) = _fixture.Host.RunWithWarnings(
+            "$s = Connect-SmcSession -Url $url -ApiKey $key; try { " + command + " } finally { Disconnect-SmcSession $s }",
             new Dictionary<string, object?> { ["url"] = url?.Invoke(simulator.BaseUrl) ?? simulator.BaseUrl.ToString(), ["key"] = Key });
-        var objects = output.Select(o => o.BaseObject).ToList();
-        var warnings = objects.OfType<WarningRecord>().Select(w => w.Message).ToList();
-        return (objects.Where(o => o is not WarningRecord).ToList(), errors, warnings, simulator);
+        return (output, errors, warnings, simulator);
     }
 
     [Theory]

@@ -38,12 +38,7 @@ public sealed class SimulatorFixture : IAsyncLifetime
     }
 
     /// <summary>Connects the fixture's runspace to the simulator and returns the session.</summary>
-    public SmcMonitoring.Session.SmcSession Connect() =>
-        (SmcMonitoring.Session.SmcSession)Host.RunClean("Connect-SmcSession -Url $url -ApiKey $key", new System.Collections.Generic.Dictionary<string, object?>
-        {
-            ["url"] = Simulator.BaseUrl.ToString(),
-            ["key"] = Simulator.ApiKey,
-        })[0].BaseObject;
+    public SmcMonitoring.Session.SmcSession Connect() => Host.Connect(Simulator);
 
     /// <summary>Logs the session out through the cmdlet.</summary>
     public void Disconnect(SmcMonitoring.Session.SmcSession session) =>
