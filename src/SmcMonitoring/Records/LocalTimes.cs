@@ -5,9 +5,8 @@ namespace SmcMonitoring.Records;
 
 /// <summary>
 /// UTC instants as this machine's local time, for every time value of every record. <see cref="DateTime.ToLocalTime"/>
-/// looks up the zone's rules each time, which cost the query layer a fifth of its speed at one time field per record;
-/// records come in time order, many a minute, so the local time of the minute's start is kept and the rest added to
-/// it. Zones change their offset only on whole minutes, so a minute has one offset; adding ticks keeps the flag .NET
+/// looks up the zone's rules each time (what that costs here is not measured on its own); records come in time
+/// order, many a minute, so the local time of the minute's start is kept and the rest added to it. Zones change their offset only on whole minutes, so a minute has one offset; adding ticks keeps the flag .NET
 /// sets on the repeated hour of a change back from daylight saving time, so such times still convert back to the
 /// right instant.
 /// </summary>
